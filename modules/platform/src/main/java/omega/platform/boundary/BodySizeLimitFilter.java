@@ -1,0 +1,78 @@
+package omega.platform.boundary;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import omega.platform.api.ProblemException;
+
+/**
+ * Rejects bodies over {@code omega.http.max-body-bytes} (default 1 MiB) with 413: at once when the
+ * Content-Length says so, otherwise as soon as a streamed body crosses the limit.
+ */
+@Provider
+@PreMatching
+@Priority(100)
+public class BodySizeLimitFilter implements ContainerRequestFilter {
+
+    @Inject
+    @ConfigProperty(name = "omega.http.max-body-bytes", defaultValue = "1048576")
+    long maxBytes;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+    }
+
+    static ProblemException tooLarge(long max) {
+        return new ProblemException(413, "payload-too-large", "Payload too large",
+                "The request body exceeds the limit of " + max + " bytes");
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw tooLarge(max);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package omega.triage.boundary;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import omega.platform.api.JsonBody;
+import omega.platform.api.ProblemException;
+import omega.platform.api.TenantContext;
+import omega.triage.api.Acceptance;
+import omega.triage.api.TicketPage;
+import omega.triage.api.TicketStatus;
+import omega.triage.api.TicketSubmission;
+import omega.triage.api.TicketView;
+import omega.triage.control.TicketIntake;
+import omega.triage.control.Tickets;
+
+@Path("v1/tickets")
+@RequestScoped
+@Tag(name = "Tickets")
+@SecurityRequirement(name = "bearer")
+public class TicketsResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    TicketIntake intake;
+
+    @Inject
+    Tickets tickets;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a canonical ticket",
+            description = "Durable before the answer. 202 for a new ticket; 200 with the same id when "
+                    + "(source, externalId) is already known.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = TicketSubmission.class)))
+    @APIResponse(responseCode = "202", description = "accepted",
+            content = @Content(schema = @Schema(implementation = Acceptance.class)))
+    @APIResponse(responseCode = "200", description = "already known; nothing new was created")
+    @APIResponse(responseCode = "400", description = "malformed JSON or invalid fields (problem+json)")
+    @APIResponse(responseCode = "401", description = "no valid credential (problem+json)")
+    @APIResponse(responseCode = "413", description = "body over the limit (problem+json)")
+    public Response submit(String body) {
+        TicketSubmission submission = JsonBody.parse(body, TicketSubmission.class);
+        Acceptance acceptance = intake.accept(tenant.tenantId(), submission);
+        return Response.status(acceptance.duplicate() ? 200 : 202)
+                .location(URI.create("v1/tickets/" + acceptance.id()))
+                .entity(acceptance).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A ticket with its status history")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = "unknown, or another tenant's (problem+json)")
+    public TicketView ticket(@PathParam("id") String id) {
+        return tickets.ticket(tenant.tenantId(), id)
+                .orElseThrow(() -> ProblemException.notFound("No ticket " + id));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The tenant's tickets, newest first", description = "page counts from 0; size 1-200")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketPage.class)))
+    public TicketPage list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ProblemException(400, "invalid-paging", "Invalid paging",
+                    "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        return tickets.tickets(tenant.tenantId(), parseStatus(status), page, size);
+    }
+
+    private static TicketStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return TicketStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "invalid-status", "Unknown status",
+                    "status must be one of " + java.util.Arrays.toString(TicketStatus.values()));
+        }
+    }
+}

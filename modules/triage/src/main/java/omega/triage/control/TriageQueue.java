@@ -1,0 +1,81 @@
+package omega.triage.control;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import omega.platform.api.IdempotencyGuard;
+import omega.platform.api.MessageKey;
+import omega.platform.api.TicketNormalized;
+import omega.triage.api.TicketStatus;
+import omega.triage.entity.TicketRecord;
+import omega.triage.entity.TicketStatusChange;
+
+/**
+ * The triage stage's intake: records a normalized ticket (creating it when another stage produced it) and
+ * moves it to {@code QUEUED_FOR_TRIAGE}. Idempotent: a redelivered message changes nothing.
+ */
+@ApplicationScoped
+public class TriageQueue {
+
+    static final String CONSUMER = "triage";
+
+    @PersistenceContext(unitName = "triage")
+    EntityManager em;
+
+    @Inject
+    IdempotencyGuard guard;
+
+    /** @return true when the ticket changed, false for a duplicate delivery */
+    @Transactional
+    public boolean record(TicketNormalized event) {
+        if (event.tenantId() == null || event.source() == null || event.externalId() == null) {
+            throw new IllegalArgumentException("ticket-normalized message without tenantId/source/externalId");
+        }
+        if (!guard.firstDelivery(new MessageKey(CONSUMER, event.tenantId(), event.source(), event.externalId(),
+                event.version()))) {
+            return false;
+        }
+        Instant now = Instant.now();
+        TicketRecord ticket = find(event);
+        if (ticket == null) {
+            String id = event.ticketId() == null ? UUID.randomUUID().toString() : event.ticketId();
+            ticket = new TicketRecord(id, event.tenantId(), event.source(), event.externalId(), event.version(),
+                    event.title() == null ? "(no title)" : event.title(), event.body(), event.requester(),
+                    event.client(), event.createdAt() == null ? null : SubmissionValidator.parseInstant(event.createdAt()),
+                    event.priority(), event.category(), TicketStatus.RECEIVED, now, event.correlationId(), true);
+            em.persist(ticket);
+            em.persist(new TicketStatusChange(UUID.randomUUID().toString(), id, TicketStatus.RECEIVED, now,
+                    "received from " + event.source()));
+        }
+        if (ticket.status() == TicketStatus.RECEIVED) {
+            ticket.moveTo(TicketStatus.QUEUED_FOR_TRIAGE, now);
+            em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket.id(),
+                    TicketStatus.QUEUED_FOR_TRIAGE, now, "picked up by the triage stage"));
+        }
+        return true;
+    }
+
+    private TicketRecord find(TicketNormalized event) {
+        if (event.ticketId() != null) {
+            TicketRecord byId = em.find(TicketRecord.class, event.ticketId());
+            if (byId != null) {
+                if (!byId.tenantId().equals(event.tenantId())) {
+                    throw new IllegalArgumentException("ticket-normalized message names a ticket of another tenant");
+                }
+                return byId;
+            }
+        }
+        List<TicketRecord> found = em.createQuery("select t from TicketRecord t where t.tenantId = :tenant"
+                + " and t.source = :source and t.externalId = :externalId", TicketRecord.class)
+                .setParameter("tenant", event.tenantId()).setParameter("source", event.source())
+                .setParameter("externalId", event.externalId()).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+}

@@ -1,0 +1,120 @@
+package omega.triage.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+
+import omega.triage.api.TicketStatus;
+
+@Entity
+@Table(name = "triage_ticket")
+public class TicketRecord {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "tenant_id", length = 64, nullable = false)
+    private String tenantId;
+
+    @Column(name = "source", length = 64, nullable = false)
+    private String source;
+
+    @Column(name = "external_id", length = 255, nullable = false)
+    private String externalId;
+
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @Column(name = "title", length = 500, nullable = false)
+    private String title;
+
+    @Lob
+    @Column(name = "body")
+    private String body;
+
+    @Column(name = "requester", length = 320)
+    private String requester;
+
+    @Column(name = "client", length = 255)
+    private String client;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "priority", length = 32)
+    private String priority;
+
+    @Column(name = "category", length = 128)
+    private String category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 32, nullable = false)
+    private TicketStatus status;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "published", nullable = false)
+    private boolean published;
+
+    @Column(name = "correlation_id", length = 64)
+    private String correlationId;
+
+    protected TicketRecord() {
+    }
+
+    public TicketRecord(String id, String tenantId, String source, String externalId, long version, String title,
+            String body, String requester, String client, Instant createdAt, String priority, String category,
+            TicketStatus status, Instant receivedAt, String correlationId, boolean published) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.source = source;
+        this.externalId = externalId;
+        this.version = version;
+        this.title = title;
+        this.body = body;
+        this.requester = requester;
+        this.client = client;
+        this.createdAt = createdAt;
+        this.priority = priority;
+        this.category = category;
+        this.status = status;
+        this.receivedAt = receivedAt;
+        this.updatedAt = receivedAt;
+        this.correlationId = correlationId;
+        this.published = published;
+    }
+
+    public void moveTo(TicketStatus next, Instant at) {
+        this.status = next;
+        this.updatedAt = at;
+    }
+
+    public String id() { return id; }
+    public String tenantId() { return tenantId; }
+    public String source() { return source; }
+    public String externalId() { return externalId; }
+    public long version() { return version; }
+    public String title() { return title; }
+    public String body() { return body; }
+    public String requester() { return requester; }
+    public String client() { return client; }
+    public Instant createdAt() { return createdAt; }
+    public String priority() { return priority; }
+    public String category() { return category; }
+    public TicketStatus status() { return status; }
+    public Instant receivedAt() { return receivedAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public boolean published() { return published; }
+    public String correlationId() { return correlationId; }
+}
