@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -142,7 +143,7 @@ final class ModuleBoundaryRules {
     /** The declared Maven module graph itself stays within the design table (a pom may not even declare an upward use). */
     List<String> pomDependenciesOutsideTheDesign() {
         List<String> problems = new ArrayList<>();
-        declaredInPoms.forEach((module, uses) -> {
+        new TreeMap<>(declaredInPoms).forEach((module, uses) -> {
             Set<String> allowed = allowedByDesign.get(module);
             for (String use : new TreeSet<>(uses)) {
                 if (allowed == null || !allowed.contains(use)) {
@@ -177,7 +178,7 @@ final class ModuleBoundaryRules {
                     @Override
                     public void check(JavaClass item, ConditionEvents events) {
                         String from = moduleOf(item);
-                        Set<String> mayUse = allowed.getOrDefault(from, Set.of());
+                        Set<String> mayUse = from == null ? Set.of() : allowed.getOrDefault(from, Set.of());
                         for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
                             String to = moduleOf(dependency.getTargetClass().getBaseComponentType());
                             if (to != null && !to.equals(from) && !mayUse.contains(to)) {
