@@ -681,6 +681,7 @@ public class IntakeBench {
                 "Please call me on extension %Q if you need more details.",
                 "Nothing was changed on my side as far as I know.",
                 "The log shows 'connection reset by peer' roughly every %F minutes."};
+        static final String[] GREETINGS = {"Hello support,\n\n", "Hi team,\n\n", "Dear helpdesk,\n\n", "Hi,\n"};
         static final String[] TEAMS = {"finance", "sales", "support", "logistics", "marketing", "legal", "HR"};
         static final String[] PRIORITIES = {"low", "normal", "normal", "high", "urgent"};
         static final String[] CATEGORIES = {"access", "network", "billing", "hardware", "software", "request"};
@@ -712,9 +713,10 @@ public class IntakeBench {
             String priority = r.nextInt(10) < 3 ? null : pick(r, PRIORITIES);
             String category = r.nextInt(10) < 4 ? null : pick(r, CATEGORIES);
             String externalId = runId + "-" + tag + "-" + i;
-            int targetBytes = 300 + r.nextInt(501); // whole request, 300..800 bytes
+            int targetBytes = 320 + r.nextInt(481); // whole request ~300..800 bytes (trimmed to a word)
 
-            StringBuilder body = new StringBuilder("Hello support,\n\n");
+            String greeting = pick(r, GREETINGS);
+            StringBuilder body = new StringBuilder(greeting);
             String signOff = "\n\nThanks,\n" + first + " " + last;
             String json = null;
             for (int guard = 0; guard < 40; guard++) {
@@ -725,9 +727,13 @@ public class IntakeBench {
                 }
                 body.append(fill(pick(r, SENTENCES), r)).append(' ');
             }
-            for (int guard = 0; guard < 40 && utf8Length(json) > targetBytes && body.length() > 0; guard++) {
+            // trim the (ASCII) sentences back to the target; the greeting stays
+            for (int guard = 0; guard < 40 && utf8Length(json) > targetBytes && body.length() > greeting.length();
+                    guard++) {
                 int excess = utf8Length(json) - targetBytes;
-                body.setLength(Math.max(0, body.length() - excess));
+                int cut = Math.max(greeting.length(), body.length() - excess);
+                int space = body.lastIndexOf(" ", cut);
+                body.setLength(space > greeting.length() ? space : cut); // end on a word when possible
                 json = render(externalId, title, body + signOff, requester, pick(CLIENTS, i), created, priority,
                         category);
             }
