@@ -167,9 +167,10 @@ public class TicketOutbox {
     }
 
     static TicketNormalized toEvent(TicketRecord t) {
-        return new TicketNormalized(t.id(), t.tenantId(), t.source(), t.externalId(), t.version(), t.title(),
+        return new TicketNormalized(t.id(), t.tenantId(), t.source(), t.externalId(), t.version(), null, t.title(),
                 t.body(), t.requester(), t.client(), t.createdAt() == null ? null : t.createdAt().toString(),
-                t.priority(), t.category(), t.correlationId());
+                t.updatedAt().toString(), null, t.priority(), t.priority(), null, null, t.category(),
+                t.category() == null ? Map.of() : Map.of("category", t.category()), null, t.correlationId());
     }
 
     private static void sleep(long ms) {
