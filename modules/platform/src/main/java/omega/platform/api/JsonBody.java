@@ -17,17 +17,17 @@ public final class JsonBody {
 
     public static <T> T parse(String json, Class<T> type) {
         if (json == null || json.isBlank()) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is empty");
+            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The JSON document is empty");
         }
         try {
             T value = JSONB.fromJson(json, type);
             if (value == null) {
-                throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is JSON null");
+                throw new ProblemException(400, "malformed-json", "Malformed JSON", "The JSON document is null");
             }
             return value;
         } catch (JsonbException e) {
             throw new ProblemException(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON for " + type.getSimpleName() + ": " + firstLine(e));
+                    "Malformed JSON for " + type.getSimpleName() + ": " + firstLine(e));
         }
     }
 

@@ -33,7 +33,7 @@ public class Tickets implements TriageApi {
             return Optional.empty();
         }
         List<StatusChange> history = em.createQuery("select c from TicketStatusChange c where c.ticketId = :id"
-                + " order by c.at, c.id", TicketStatusChange.class).setParameter("id", ticketId).getResultList()
+                + " order by c.seq", TicketStatusChange.class).setParameter("id", ticketId).getResultList()
                 .stream().map(c -> new StatusChange(c.status(), c.at(), c.detail())).toList();
         return Optional.of(new TicketView(t.id(), t.source(), t.externalId(), t.version(), t.title(), t.body(),
                 t.requester(), t.client(), t.createdAt(), t.priority(), t.category(), t.status(), t.receivedAt(),

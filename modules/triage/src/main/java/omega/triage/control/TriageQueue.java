@@ -47,19 +47,29 @@ public class TriageQueue {
         if (ticket == null) {
             String id = event.ticketId() == null ? UUID.randomUUID().toString() : event.ticketId();
             ticket = new TicketRecord(id, event.tenantId(), event.source(), event.externalId(), event.version(),
-                    event.title() == null ? "(no title)" : event.title(), event.body(), event.requester(),
+                    event.title() == null ? "(no title)" : truncate(event.title(), 500), event.body(), event.requester(),
                     event.client(), event.createdAt() == null ? null : SubmissionValidator.parseInstant(event.createdAt()),
                     event.priority(), event.category(), TicketStatus.RECEIVED, now, event.correlationId(), true);
             em.persist(ticket);
-            em.persist(new TicketStatusChange(UUID.randomUUID().toString(), id, TicketStatus.RECEIVED, now,
+            em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket, TicketStatus.RECEIVED, now,
                     "received from " + event.source()));
+        } else if (event.version() > ticket.version()) {
+            ticket.update(event.version(), truncate(event.title(), 500), event.body(), event.requester(),
+                    event.client(), event.priority(), event.category(), now);
+            em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket, ticket.status(), now,
+                    "updated to version " + event.version() + " by " + event.source()));
         }
+        // an older or equal version than the stored one changes nothing (out-of-order delivery)
         if (ticket.status() == TicketStatus.RECEIVED) {
             ticket.moveTo(TicketStatus.QUEUED_FOR_TRIAGE, now);
-            em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket.id(),
+            em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket,
                     TicketStatus.QUEUED_FOR_TRIAGE, now, "picked up by the triage stage"));
         }
         return true;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private TicketRecord find(TicketNormalized event) {

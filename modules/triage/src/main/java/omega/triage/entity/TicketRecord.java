@@ -70,6 +70,9 @@ public class TicketRecord {
     @Column(name = "correlation_id", length = 64)
     private String correlationId;
 
+    @Column(name = "history_length", nullable = false)
+    private int historyLength;
+
     protected TicketRecord() {
     }
 
@@ -93,6 +96,24 @@ public class TicketRecord {
         this.updatedAt = receivedAt;
         this.correlationId = correlationId;
         this.published = published;
+    }
+
+    /** Takes the content of a newer version of the same source ticket. */
+    public void update(long newVersion, String newTitle, String newBody, String newRequester, String newClient,
+            String newPriority, String newCategory, Instant at) {
+        this.version = newVersion;
+        this.title = newTitle == null ? title : newTitle;
+        this.body = newBody == null ? body : newBody;
+        this.requester = newRequester == null ? requester : newRequester;
+        this.client = newClient == null ? client : newClient;
+        this.priority = newPriority == null ? priority : newPriority;
+        this.category = newCategory == null ? category : newCategory;
+        this.updatedAt = at;
+    }
+
+    /** @return the sequence number of the next status-history entry of this ticket */
+    public int nextHistorySeq() {
+        return ++historyLength;
     }
 
     public void moveTo(TicketStatus next, Instant at) {

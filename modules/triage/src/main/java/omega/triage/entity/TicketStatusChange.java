@@ -22,6 +22,9 @@ public class TicketStatusChange {
     @Column(name = "ticket_id", length = 36, nullable = false)
     private String ticketId;
 
+    @Column(name = "seq", nullable = false)
+    private int seq;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", length = 32, nullable = false)
     private TicketStatus status;
@@ -35,9 +38,10 @@ public class TicketStatusChange {
     protected TicketStatusChange() {
     }
 
-    public TicketStatusChange(String id, String ticketId, TicketStatus status, Instant at, String detail) {
+    public TicketStatusChange(String id, TicketRecord ticket, TicketStatus status, Instant at, String detail) {
         this.id = id;
-        this.ticketId = ticketId;
+        this.ticketId = ticket.id();
+        this.seq = ticket.nextHistorySeq();
         this.status = status;
         this.at = at;
         this.detail = detail;

@@ -16,6 +16,7 @@ CREATE TABLE triage_ticket (
     updated_at     TIMESTAMP    NOT NULL,
     published      BOOLEAN      NOT NULL,
     correlation_id VARCHAR(64),
+    history_length INT          NOT NULL,
     CONSTRAINT triage_ticket_source_uk UNIQUE (tenant_id, source, external_id)
 );
 
@@ -25,9 +26,10 @@ CREATE INDEX triage_ticket_unpublished ON triage_ticket (published, received_at)
 CREATE TABLE triage_ticket_status (
     id        VARCHAR(36)  NOT NULL PRIMARY KEY,
     ticket_id VARCHAR(36)  NOT NULL REFERENCES triage_ticket (id),
+    seq       INT          NOT NULL,
     status    VARCHAR(32)  NOT NULL,
     changed_at TIMESTAMP   NOT NULL,
     detail    VARCHAR(500)
 );
 
-CREATE INDEX triage_ticket_status_ticket ON triage_ticket_status (ticket_id, changed_at);
+CREATE INDEX triage_ticket_status_ticket ON triage_ticket_status (ticket_id, seq);
