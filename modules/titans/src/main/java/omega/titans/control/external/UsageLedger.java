@@ -1,0 +1,86 @@
+package omega.titans.control.external;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+import omega.titans.api.CostCapReachedException;
+
+/**
+ * Tokens and cost of external titan calls per tenant per month, and the monthly cost cap that makes external calls
+ * refuse once reached. Held in memory: a restart starts the month's count again. The cap is checked before a call,
+ * so calls running in parallel can overshoot it by their own cost.
+ */
+@ApplicationScoped
+public class UsageLedger {
+
+    private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
+
+    private record Key(String tenantId, YearMonth month) {
+    }
+
+    private final ModelPrices prices;
+    private final CostCaps caps;
+    private final Clock clock;
+    private final ConcurrentMap<Key, MonthlyUsage> usage = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Boolean> unpricedModels = new ConcurrentHashMap<>();
+
+    @Inject
+    public UsageLedger(Config config) {
+        this(new ModelPrices(config), new CostCaps(config), Clock.systemUTC());
+    }
+
+    UsageLedger(ModelPrices prices, CostCaps caps, Clock clock) {
+        this.prices = prices;
+        this.caps = caps;
+        this.clock = clock;
+    }
+
+    /** for CDI's client proxy */
+    protected UsageLedger() {
+        this(null, null, null);
+    }
+
+    /** @throws CostCapReachedException when the tenant's spend this month reached its cap */
+    public void ensureWithinCap(String titanId, String tenantId) {
+        Optional<Double> cap = caps.capFor(tenantId);
+        if (cap.isPresent()) {
+            double spent = usage(tenantId, thisMonth()).costUsd();
+            if (spent >= cap.get()) {
+                throw new CostCapReachedException(titanId, tenantId, spent, cap.get());
+            }
+        }
+    }
+
+    /** @return the cost of this call in USD (0 for a model without a price) */
+    public double record(String tenantId, String model, long inputTokens, long outputTokens) {
+        double cost = prices.of(model).map(p -> p.cost(inputTokens, outputTokens)).orElseGet(() -> {
+            if (unpricedModels.putIfAbsent(model, Boolean.TRUE) == null) {
+                LOG.warning("no price for model " + model + ": its calls count 0 USD against cost caps; set "
+                        + "titans.price." + model + ".input-usd-per-million and .output-usd-per-million");
+            }
+            return 0d;
+        });
+        usage.compute(new Key(tenantId, thisMonth()), (key, current) ->
+                (current == null ? new MonthlyUsage(tenantId, key.month(), 0, 0, 0, 0) : current)
+                        .plus(inputTokens, outputTokens, cost));
+        return cost;
+    }
+
+    public MonthlyUsage usage(String tenantId, YearMonth month) {
+        return usage.getOrDefault(new Key(tenantId, month), new MonthlyUsage(tenantId, month, 0, 0, 0, 0));
+    }
+
+    private YearMonth thisMonth() {
+        return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

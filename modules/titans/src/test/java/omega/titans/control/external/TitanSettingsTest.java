@@ -1,0 +1,54 @@
+package omega.titans.control.external;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import omega.platform.control.MapConfig;
+
+class TitanSettingsTest {
+
+    @Test
+    void aKeyEnablesATitanWithTheProvidersDefaults() {
+        TitanSettings openAi = TitanSettings.read(new MapConfig(Map.of("titans.openai.api-key", "sk-test")),
+                Provider.OPENAI);
+
+        assertTrue(openAi.enabled());
+        assertEquals("https://api.openai.com/v1", openAi.baseUrl());
+        assertEquals("gpt-4.1-mini", openAi.model());
+        assertEquals(Duration.ofSeconds(20), openAi.timeout());
+        assertEquals(Duration.ofSeconds(10), openAi.maxRetryAfter());
+        assertTrue(openAi.jsonSchema());
+        assertFalse(openAi.toString().contains("sk-test"), "the key never shows in logs");
+    }
+
+    @Test
+    void everySettingCanBeConfigured() {
+        TitanSettings grok = TitanSettings.read(new MapConfig(Map.of(
+                "titans.xai.api-key", "xai-key", "titans.xai.base-url", "https://proxy.example/xai/v1",
+                "titans.xai.model", "grok-4", "titans.xai.timeout-ms", "5000", "titans.xai.max-output-tokens", "200",
+                "titans.xai.json-schema", "false", "titans.xai.max-retry-after-ms", "2500")), Provider.XAI);
+
+        assertEquals(new TitanSettings(Provider.XAI, true, "xai-key", "https://proxy.example/xai/v1", "grok-4",
+                Duration.ofSeconds(5), 200, false, Duration.ofMillis(2500)), grok);
+    }
+
+    @Test
+    void withoutAKeyATitanIsDisabledAndAugmentNeedsItsEndpointAndModel() {
+        MapConfig none = new MapConfig(Map.of("titans.openai.api-key", "  "));
+        for (Provider provider : Provider.values()) {
+            assertFalse(TitanSettings.read(none, provider).enabled(), provider.id());
+        }
+        assertFalse(TitanSettings.read(new MapConfig(Map.of("titans.augment.base-url", "https://augment.example/v1")),
+                Provider.AUGMENT).enabled());
+        TitanSettings augment = TitanSettings.read(new MapConfig(Map.of("titans.augment.base-url",
+                "https://augment.example/v1", "titans.augment.model", "triage-1")), Provider.AUGMENT);
+        assertTrue(augment.enabled());
+        assertFalse(augment.jsonSchema(), "an unknown endpoint gets the prompt-only contract by default");
+    }
+}

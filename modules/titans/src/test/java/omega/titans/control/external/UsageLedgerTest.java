@@ -1,0 +1,86 @@
+package omega.titans.control.external;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+import omega.platform.control.MapConfig;
+import omega.titans.api.CostCapReachedException;
+
+class UsageLedgerTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-30T23:59:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    private UsageLedger ledger(Map<String, String> values) {
+        MapConfig config = new MapConfig(values);
+        return new UsageLedger(new ModelPrices(config), new CostCaps(config), clock);
+    }
+
+    @Test
+    void costsTokensAtTheModelsListOrConfiguredPrice() {
+        UsageLedger ledger = ledger(Map.of("titans.price.grok-3.output-usd-per-million", "10"));
+
+        assertEquals(0.0036, ledger.record("acme", "gpt-4.1-mini", 5_000, 1_000), 1e-12);
+        assertEquals(0.013, ledger.record("acme", "grok-3", 1_000, 1_000), 1e-12);
+        assertEquals(0, ledger.record("acme", "unknown-model", 1_000, 1_000));
+
+        MonthlyUsage usage = ledger.usage("acme", YearMonth.of(2026, 11));
+        assertEquals(3, usage.calls());
+        assertEquals(7_000, usage.inputTokens());
+        assertEquals(3_000, usage.outputTokens());
+        assertEquals(0.0166, usage.costUsd(), 1e-12);
+        assertEquals(0, ledger.usage("other", YearMonth.of(2026, 11)).calls());
+    }
+
+    @Test
+    void theTenantCapRefusesUntilTheNextMonth() {
+        UsageLedger ledger = ledger(Map.of("titans.monthly-cost-cap-usd", "100",
+                "titans.tenant.acme.monthly-cost-cap-usd", "0.01"));
+
+        ledger.record("acme", "gpt-4.1", 4_000, 0);
+        assertDoesNotThrow(() -> ledger.ensureWithinCap("openai", "acme"));
+        ledger.record("acme", "gpt-4.1", 0, 1_000);
+        CostCapReachedException refused = assertThrows(CostCapReachedException.class,
+                () -> ledger.ensureWithinCap("openai", "acme"));
+        assertEquals("openai", refused.titanId());
+        assertDoesNotThrow(() -> ledger.ensureWithinCap("openai", "globex"), "other tenants have the default cap");
+
+        now.set(Instant.parse("2026-12-01T00:00:01Z"));
+        assertDoesNotThrow(() -> ledger.ensureWithinCap("openai", "acme"));
+        assertEquals(0.016, ledger.usage("acme", YearMonth.of(2026, 11)).costUsd(), 1e-12);
+    }
+
+    @Test
+    void withoutACapNothingIsRefused() {
+        UsageLedger ledger = ledger(Map.of());
+        ledger.record("acme", "gpt-4.1", 100_000_000, 100_000_000);
+
+        assertDoesNotThrow(() -> ledger.ensureWithinCap("openai", "acme"));
+    }
+}
