@@ -70,7 +70,8 @@ public final class LibertyProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start Liberty for " + name, e);
         }
-        awaitReady(Duration.ofSeconds(150));
+        // a loaded build machine can need longer: -Domega.it.ready-timeout-s=600
+        awaitReady(Duration.ofSeconds(Long.getLong("omega.it.ready-timeout-s", 150)));
         return this;
     }
 

@@ -8,6 +8,8 @@ public final class Channels {
     public static final String TICKET_TRIAGED = "ticket-triaged";
     public static final String EMPLOYEE_ACTIVITY = "employee-activity";
     public static final String AUTO_ACTION = "auto-action";
+    /** past tickets from history imports ({@link HistoricalTicket}), for training and memory */
+    public static final String TICKET_HISTORY = "ticket-history";
 
     /** Message properties every OMEGA message carries. */
     public static final String PROP_TENANT = "tenantId";
@@ -16,6 +18,8 @@ public final class Channels {
     public static final String PROP_SOURCE = "source";
     public static final String PROP_EXTERNAL_ID = "externalId";
     public static final String PROP_VERSION = "version";
+    public static final String PROP_RAW_ID = "rawId";
+    public static final String PROP_JOB = "jobId";
 
     private Channels() {
     }

@@ -1,8 +1,10 @@
 package omega.platform.boundary;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import omega.platform.api.ProblemException;
+import omega.platform.api.WebhookTokens;
 import omega.platform.control.JwtVerifier;
 import omega.platform.control.Tenants;
 
@@ -18,6 +21,10 @@ import omega.platform.control.Tenants;
  * Every {@code /api/**} request needs {@code Authorization: Bearer <api key | JWT>}. API keys are checked
  * against their salted hashes; a JWT (three dot-separated parts) is verified with the configured key and
  * names its tenant in a claim. The tenant must exist.
+ * <p>
+ * Only on {@code v1/integrations/{platform}/webhook}, for platforms that cannot send a bearer credential, a
+ * per-tenant webhook token ({@code X-Omega-Webhook-Token} header or {@code ?token=}) is accepted instead and
+ * resolved by the {@link WebhookTokens} implementation (the connectors module).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -32,10 +39,21 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     RequestTenant requestTenant;
 
+    @Inject
+    Instance<WebhookTokens> webhookTokens;
+
+    static final String WEBHOOK_TOKEN_HEADER = "X-Omega-Webhook-Token";
+    private static final Pattern WEBHOOK_PATH = Pattern.compile("/?v1/integrations/([a-z0-9-]{1,32})/webhook/?");
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            var webhook = WEBHOOK_PATH.matcher(request.getUriInfo().getPath());
+            if (webhook.matches()) {
+                authenticateWebhook(request, webhook.group(1));
+                return;
+            }
             throw unauthenticated("Send Authorization: Bearer <api key or JWT>");
         }
         String token = header.substring(7).trim();
@@ -50,6 +68,25 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         String tenant = tenants.authenticate(token)
                 .orElseThrow(() -> unauthenticated("The API key is not valid"));
         requestTenant.authenticated(tenant, "api-key");
+    }
+
+    private void authenticateWebhook(ContainerRequestContext request, String platform) {
+        String token = request.getHeaderString(WEBHOOK_TOKEN_HEADER);
+        if (token == null || token.isBlank()) {
+            token = request.getUriInfo().getQueryParameters().getFirst("token");
+        }
+        if (token == null || token.isBlank()) {
+            throw unauthenticated("Send Authorization: Bearer <api key or JWT>, or the connection's webhook token "
+                    + "as " + WEBHOOK_TOKEN_HEADER + " or ?token=");
+        }
+        if (webhookTokens.isUnsatisfied()) {
+            throw unauthenticated("Webhook tokens are not available in this deployment");
+        }
+        String presented = token.trim();
+        String tenant = webhookTokens.get().tenantFor(platform, presented)
+                .filter(tenants::exists)
+                .orElseThrow(() -> unauthenticated("The webhook token is not valid for " + platform));
+        requestTenant.authenticated(tenant, "webhook-token");
     }
 
     private static ProblemException unauthenticated(String detail) {

@@ -3,6 +3,8 @@ package omega.platform.boundary;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -17,7 +19,9 @@ import omega.platform.api.ProblemException;
 
 /**
  * Rejects bodies over {@code omega.http.max-body-bytes} (default 1 MiB) with 413: at once when the
- * Content-Length says so, otherwise as soon as a streamed body crosses the limit.
+ * Content-Length says so, otherwise as soon as a streamed body crosses the limit. Paths listed in
+ * {@code omega.http.streamed-paths} (relative to {@code /api}, e.g. {@code v1/history}) are exempt: their
+ * resources stream the body and enforce their own, larger limit.
  */
 @Provider
 @PreMatching
@@ -28,8 +32,17 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "omega.http.max-body-bytes", defaultValue = "1048576")
     long maxBytes;
 
+    @Inject
+    @ConfigProperty(name = "omega.http.streamed-paths")
+    Optional<List<String>> streamedPaths;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (streamedPaths.orElse(List.of()).stream().map(String::trim).anyMatch(p -> !p.isEmpty() && p.equals(relative))) {
+            return;
+        }
         if (request.getLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }

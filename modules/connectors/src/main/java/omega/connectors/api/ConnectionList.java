@@ -1,0 +1,7 @@
+package omega.connectors.api;
+
+import java.util.List;
+
+/** A tenant's connections, by platform. */
+public record ConnectionList(List<ConnectionView> items) {
+}

@@ -1,0 +1,54 @@
+package omega.connectors.control;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import omega.connectors.entity.RawPayloadRecord;
+import omega.platform.api.Channels;
+import omega.platform.api.Envelope;
+import omega.platform.api.JsonBody;
+import omega.platform.api.ProblemException;
+
+/** Queues stored raw payloads on {@code ticket-raw}, waiting until the broker committed each one. */
+@ApplicationScoped
+public class RawQueue {
+
+    @Inject
+    @Channel("ticket-raw-out")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+    Emitter<String> emitter;
+
+    @Inject
+    RawPayloads payloads;
+
+    /** Sends and marks the payload queued; a 503 problem when the broker did not take it in time. */
+    public void queue(RawPayloadRecord raw, boolean replay) {
+        RawMessage message = RawPayloads.message(raw, replay);
+        Envelope envelope = new Envelope(JsonBody.write(message), Map.of(
+                Channels.PROP_TENANT, raw.tenantId(),
+                Channels.PROP_SOURCE, raw.platform(),
+                Channels.PROP_RAW_ID, raw.id()));
+        emitter.send(envelope);
+        try {
+            envelope.settled().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        } catch (Exception e) {
+            throw unavailable(e);
+        }
+        payloads.markQueued(raw.id());
+    }
+
+    private static ProblemException unavailable(Exception e) {
+        return new ProblemException(503, "queue-unavailable", "Messaging unavailable",
+                "The payload is stored but could not be queued (" + e + "); send it again");
+    }
+}
