@@ -8,6 +8,8 @@ public final class Channels {
     public static final String TICKET_TRIAGED = "ticket-triaged";
     public static final String EMPLOYEE_ACTIVITY = "employee-activity";
     public static final String AUTO_ACTION = "auto-action";
+    /** labelled past tickets (a PSA's history import) that train the tenant's triage models */
+    public static final String TICKET_HISTORY = "ticket-history";
 
     /** Message properties every OMEGA message carries. */
     public static final String PROP_TENANT = "tenantId";
