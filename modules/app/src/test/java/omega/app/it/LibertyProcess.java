@@ -70,7 +70,7 @@ public final class LibertyProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start Liberty for " + name, e);
         }
-        awaitReady(Duration.ofSeconds(150));
+        awaitReady(Duration.ofSeconds(300)); // shared, loaded CI machines: a cold start can take minutes
         return this;
     }
 
