@@ -75,6 +75,12 @@ public final class Api {
                 .add("createdAt", "2026-11-22T09:30:00Z").add("priority", "P3").build().toString();
     }
 
+    /** @return whether the triage stage picked the ticket up (it moves on from QUEUED_FOR_TRIAGE to TRIAGED by itself) */
+    public static boolean pickedUp(JsonObject ticket) {
+        String status = ticket.getString("status");
+        return "QUEUED_FOR_TRIAGE".equals(status) || "TRIAGED".equals(status);
+    }
+
     /** Polls GET path until the predicate holds on the JSON answer or the timeout passes. */
     public JsonObject await(String path, Predicate<JsonObject> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

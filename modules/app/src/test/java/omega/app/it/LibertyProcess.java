@@ -71,7 +71,7 @@ public final class LibertyProcess implements AutoCloseable {
             throw new IllegalStateException("Cannot start Liberty for " + name, e);
         }
         // a loaded build machine can need longer: -Domega.it.ready-timeout-s=600
-        awaitReady(Duration.ofSeconds(Long.getLong("omega.it.ready-timeout-s", 150)));
+        awaitReady(Duration.ofSeconds(Long.getLong("omega.it.ready-timeout-s", 300)));
         return this;
     }
 

@@ -47,7 +47,7 @@ class TicketSliceIT {
     }
 
     @Test
-    void aPostedTicketIsAcceptedThenQueuedForTriage() {
+    void aPostedTicketIsAcceptedQueuedForTriageThenTriaged() {
         String externalId = "ZD-" + UUID.randomUUID();
         Api.Answer posted = demo.post("/api/v1/tickets", Api.ticket("zendesk", externalId, "Outlook password prompt"));
         assertEquals(202, posted.status(), posted.body());
@@ -57,12 +57,17 @@ class TicketSliceIT {
         assertEquals(server.baseUrl() + "/api/v1/tickets/" + id, posted.header("Location"));
 
         JsonObject ticket = demo.await("/api/v1/tickets/" + id,
-                t -> "QUEUED_FOR_TRIAGE".equals(t.getString("status")), Duration.ofSeconds(20));
+                t -> "TRIAGED".equals(t.getString("status")), Duration.ofSeconds(60));
         assertEquals(externalId, ticket.getString("externalId"));
         assertEquals("Acme Dental", ticket.getString("client"));
         List<String> history = ticket.getJsonArray("history").stream()
                 .map(v -> v.asJsonObject().getString("status")).toList();
-        assertEquals(List.of("RECEIVED", "QUEUED_FOR_TRIAGE"), history);
+        assertEquals(List.of("RECEIVED", "QUEUED_FOR_TRIAGE", "TRIAGED"), history);
+        // no model for this tenant: a cold-start decision, every label MANUAL
+        JsonObject decision = ticket.getJsonObject("decision");
+        assertTrue(decision.getBoolean("coldStart"), decision.toString());
+        assertTrue(decision.getJsonObject("labels").values().stream()
+                .allMatch(l -> "MANUAL".equals(l.asJsonObject().getString("tier"))), decision.toString());
     }
 
     @Test
@@ -137,10 +142,10 @@ class TicketSliceIT {
         JsonObject page = acme.get("/api/v1/tickets?size=2&page=0").json();
         assertEquals(2, page.getJsonArray("items").size());
         assertTrue(page.getJsonNumber("total").longValue() >= 3);
-        JsonObject queued = acme.await("/api/v1/tickets?status=QUEUED_FOR_TRIAGE&size=200",
-                p -> p.getJsonNumber("total").longValue() >= 3, Duration.ofSeconds(20));
-        assertTrue(queued.getJsonArray("items").stream()
-                .allMatch(v -> "QUEUED_FOR_TRIAGE".equals(v.asJsonObject().getString("status"))));
+        JsonObject triaged = acme.await("/api/v1/tickets?status=TRIAGED&size=200",
+                p -> p.getJsonNumber("total").longValue() >= 3, Duration.ofSeconds(60));
+        assertTrue(triaged.getJsonArray("items").stream()
+                .allMatch(v -> "TRIAGED".equals(v.asJsonObject().getString("status"))));
         assertProblem(acme.get("/api/v1/tickets?status=BOGUS"), 400, "invalid-status");
         assertProblem(acme.get("/api/v1/tickets?size=1000"), 400, "invalid-paging");
     }

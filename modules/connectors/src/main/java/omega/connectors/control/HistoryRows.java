@@ -50,7 +50,7 @@ final class HistoryRows {
                 }
             });
         }
-        return new HistoricalTicket(tenantId, jobId, line, id, TicketDraft.clip(heading, TicketDraft.TITLE_MAX), text,
+        return new HistoricalTicket(tenantId, jobId, line, null, id, TicketDraft.clip(heading, TicketDraft.TITLE_MAX), text,
                 time(createdAt), Map.copyOf(cleanLabels), blankToNull(resolution));
     }
 

@@ -15,7 +15,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Versioned schema migrations (Flyway), one history table per module ({@code <module>_schema_history}),
- * scripts under {@code db/migration/<module>} listed in its {@code index.txt}. {@code ${text}} in a script is CLOB on Derby, TEXT on PostgreSQL.
+ * scripts under {@code db/migration/<module>} listed in its {@code index.txt}. {@code ${text}} in a script is CLOB on Derby, TEXT on PostgreSQL; {@code ${bytes}} is BLOB, BYTEA.
  */
 public final class SchemaMigrations {
 
@@ -42,7 +42,7 @@ public final class SchemaMigrations {
                     .table(module + "_schema_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
-                    .placeholders(Map.of("text", postgres ? "TEXT" : "CLOB"))
+                    .placeholders(Map.of("text", postgres ? "TEXT" : "CLOB", "bytes", postgres ? "BYTEA" : "BLOB"))
                     .load()
                     .migrate();
             LOG.info("Schema of module " + module + " on " + product + ": " + result.migrationsExecuted

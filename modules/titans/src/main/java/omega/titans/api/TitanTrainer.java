@@ -21,4 +21,10 @@ public interface TitanTrainer {
 
     /** Makes an exported model the current one for its tenant and label. */
     ModelVersion install(byte[] model);
+
+    /**
+     * Cross-validates {@code label} on {@code history} with {@code folds} stratified folds (each trained like a real
+     * model, calibration included), on the caller's thread; installs nothing.
+     */
+    ModelEvaluation evaluate(String tenantId, String label, List<LabelledExample> history, int folds);
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import omega.platform.api.EmbeddingService;
 import omega.titans.api.LabelledExample;
+import omega.titans.api.ModelEvaluation;
 import omega.titans.api.ModelVersion;
 import omega.titans.api.Titan;
 import omega.titans.api.TitanAnswer;
@@ -50,6 +51,11 @@ public class LocalTitan implements Titan, TitanTrainer {
     private record Installed(LabelModel model, long sequence) {
     }
 
+    private record Embedded(String text, float[] vector) {
+    }
+
+    private final ThreadLocal<Embedded> lastEmbedding = new ThreadLocal<>();
+
     public LocalTitan() {
     }
 
@@ -72,7 +78,21 @@ public class LocalTitan implements Titan, TitanTrainer {
             return TitanAnswer.undecided(id(), null,
                     "cold start: no model for " + request.label() + " of tenant " + request.tenantId() + " yet");
         }
-        return installed.model().answer(request.text(), embeddings.embed(request.text()), request.allowedValues());
+        return installed.model().answer(request.text(), embedding(request.text()), request.allowedValues());
+    }
+
+    /**
+     * The text's embedding; the last one per thread is kept, so classifying one ticket for several labels (one
+     * request per label, on the same thread) embeds its text once.
+     */
+    private float[] embedding(String text) {
+        Embedded last = lastEmbedding.get();
+        if (last != null && last.text().equals(text)) {
+            return last.vector();
+        }
+        float[] vector = embeddings.embed(text);
+        lastEmbedding.set(new Embedded(text, vector));
+        return vector;
     }
 
     @Override
@@ -105,6 +125,11 @@ public class LocalTitan implements Titan, TitanTrainer {
         }
         install(model, trainings.incrementAndGet());
         return model.version();
+    }
+
+    @Override
+    public ModelEvaluation evaluate(String tenantId, String label, List<LabelledExample> history, int folds) {
+        return new CrossValidation(trainer()).run(tenantId, label, embedded(label, history), folds);
     }
 
     private void install(LabelModel model, long sequence) {

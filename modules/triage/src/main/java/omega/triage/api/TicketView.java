@@ -3,7 +3,7 @@ package omega.triage.api;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket as the API shows it, with its status history (oldest first). */
+/** A ticket as the API shows it, with its status history (oldest first) and its latest decision (null before). */
 public record TicketView(
         String id,
         String source,
@@ -19,5 +19,6 @@ public record TicketView(
         TicketStatus status,
         Instant receivedAt,
         Instant updatedAt,
-        List<StatusChange> history) {
+        List<StatusChange> history,
+        Decision decision) {
 }

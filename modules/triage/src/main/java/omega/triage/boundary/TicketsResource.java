@@ -1,6 +1,8 @@
 package omega.triage.boundary;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,12 +29,17 @@ import omega.platform.api.JsonBody;
 import omega.platform.api.ProblemException;
 import omega.platform.api.TenantContext;
 import omega.triage.api.Acceptance;
+import omega.triage.api.Feedback;
+import omega.triage.api.FeedbackReceipt;
+import omega.triage.api.StoredDecision;
 import omega.triage.api.TicketPage;
 import omega.triage.api.TicketStatus;
 import omega.triage.api.TicketSubmission;
 import omega.triage.api.TicketView;
 import omega.triage.control.TicketIntake;
+import omega.triage.control.Decisions;
 import omega.triage.control.Tickets;
+import omega.triage.control.Training;
 
 @Path("v1/tickets")
 @RequestScoped
@@ -50,6 +57,12 @@ public class TicketsResource {
 
     @Inject
     Tickets tickets;
+
+    @Inject
+    Decisions decisions;
+
+    @Inject
+    Training training;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,12 +88,54 @@ public class TicketsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A ticket with its status history")
+    @Operation(summary = "A ticket with its status history and its latest decision (null before triage)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "404", description = "unknown, or another tenant's (problem+json)")
     public TicketView ticket(@PathParam("id") String id) {
         return tickets.ticket(tenant.tenantId(), id)
                 .orElseThrow(() -> ProblemException.notFound("No ticket " + id));
+    }
+
+    @POST
+    @Path("{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm or correct a ticket's labels",
+            description = "{\"labels\": {\"category\": \"network\"}}: stored, counted in each titan's accuracy "
+                    + "(the ensemble's weights) and kept as a labelled example for retraining.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Feedback.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackReceipt.class)))
+    @APIResponse(responseCode = "400", description = "no labels, or a label/value that is too long (problem+json)")
+    @APIResponse(responseCode = "404", description = "unknown, or another tenant's (problem+json)")
+    public FeedbackReceipt feedback(@PathParam("id") String id, String body) {
+        Feedback feedback = JsonBody.parse(body, Feedback.class);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (feedback.labels() == null || feedback.labels().isEmpty()) {
+            errors.put("labels", "is required: an object of label name to value");
+        } else {
+            feedback.labels().forEach((label, value) -> {
+                if (label.isBlank() || label.length() > 64 || value == null || value.isBlank() || value.length() > 255) {
+                    errors.put("labels." + label, "label names are 1-64 characters, values 1-255");
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The feedback has " + errors.size() + " invalid field(s)", errors);
+        }
+        FeedbackReceipt receipt = decisions.feedback(tenant.tenantId(), id, feedback.labels());
+        boolean retraining = training.maybeRetrain(tenant.tenantId());
+        return new FeedbackReceipt(receipt.ticketId(), receipt.confirmed(), retraining);
+    }
+
+    @GET
+    @Path("{id}/decision")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A ticket's stored decision with its exact (PII-tokenized) inputs, for replay and audit")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StoredDecision.class)))
+    @APIResponse(responseCode = "404", description = "unknown ticket, another tenant's, or not decided yet (problem+json)")
+    public StoredDecision decision(@PathParam("id") String id) {
+        return decisions.stored(tenant.tenantId(), id)
+                .orElseThrow(() -> ProblemException.notFound("No decision for ticket " + id));
     }
 
     @GET

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -25,6 +26,9 @@ public class Tickets implements TriageApi {
     @PersistenceContext(unitName = "triage")
     EntityManager em;
 
+    @Inject
+    Decisions decisions;
+
     @Override
     @Transactional
     public Optional<TicketView> ticket(String tenantId, String ticketId) {
@@ -37,7 +41,7 @@ public class Tickets implements TriageApi {
                 .stream().map(c -> new StatusChange(c.status(), c.at(), c.detail())).toList();
         return Optional.of(new TicketView(t.id(), t.source(), t.externalId(), t.version(), t.title(), t.body(),
                 t.requester(), t.client(), t.createdAt(), t.priority(), t.category(), t.status(), t.receivedAt(),
-                t.updatedAt(), history));
+                t.updatedAt(), history, decisions.latest(ticketId).orElse(null)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package omega.triage.control;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import omega.triage.entity.TicketStatusChange;
 
 /**
  * The triage stage's intake: records a normalized ticket (creating it when another stage produced it) and
- * moves it to {@code QUEUED_FOR_TRIAGE}. Idempotent: a redelivered message changes nothing.
+ * moves it to {@code QUEUED_FOR_TRIAGE}. Idempotent: a redelivered message changes nothing. Says which ticket version
+ * still needs a decision (also for a redelivery after a crash between recording and deciding).
  */
 @ApplicationScoped
 public class TriageQueue {
@@ -32,17 +34,21 @@ public class TriageQueue {
     @Inject
     IdempotencyGuard guard;
 
-    /** @return true when the ticket changed, false for a duplicate delivery */
+    @Inject
+    Decisions decisions;
+
+    /** @return the ticket version to decide, empty when its current version is decided already */
     @Transactional
-    public boolean record(TicketNormalized event) {
+    public Optional<TicketSnapshot> record(TicketNormalized event) {
+        long nanos = System.nanoTime();
         if (event.tenantId() == null || event.source() == null || event.externalId() == null) {
             throw new IllegalArgumentException("ticket-normalized message without tenantId/source/externalId");
         }
+        Instant now = Instant.now();
         if (!guard.firstDelivery(new MessageKey(CONSUMER, event.tenantId(), event.source(), event.externalId(),
                 event.version()))) {
-            return false;
+            return undecided(find(event), event, now, nanos);
         }
-        Instant now = Instant.now();
         TicketRecord ticket = find(event);
         if (ticket == null) {
             String id = event.ticketId() == null ? UUID.randomUUID().toString() : event.ticketId();
@@ -65,7 +71,15 @@ public class TriageQueue {
             em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket,
                     TicketStatus.QUEUED_FOR_TRIAGE, now, "picked up by the triage stage"));
         }
-        return true;
+        return undecided(ticket, event, now, nanos);
+    }
+
+    private Optional<TicketSnapshot> undecided(TicketRecord ticket, TicketNormalized event, Instant now, long nanos) {
+        if (ticket == null || decisions.decided(ticket.id(), ticket.version())) {
+            return Optional.empty();
+        }
+        return Optional.of(new TicketSnapshot(ticket.id(), ticket.tenantId(), ticket.version(), ticket.title(),
+                ticket.body(), ticket.requester(), ticket.priority(), ticket.createdAt(), event.slaDueAt(), now, nanos));
     }
 
     private static String truncate(String s, int max) {
