@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import omega.platform.api.IdempotencyGuard;
 import omega.platform.api.MessageKey;
 import omega.platform.api.TicketNormalized;
+import omega.triage.api.TicketChanged;
 import omega.triage.api.TicketStatus;
 import omega.triage.entity.TicketRecord;
 import omega.triage.entity.TicketStatusChange;
@@ -32,6 +34,10 @@ public class TriageQueue {
     @Inject
     IdempotencyGuard guard;
 
+    /** observed with {@code during = AFTER_SUCCESS}: delivered only once this transaction committed */
+    @Inject
+    Event<TicketChanged> changes;
+
     /** @return true when the ticket changed, false for a duplicate delivery */
     @Transactional
     public boolean record(TicketNormalized event) {
@@ -44,6 +50,7 @@ public class TriageQueue {
         }
         Instant now = Instant.now();
         TicketRecord ticket = find(event);
+        boolean created = ticket == null;
         if (ticket == null) {
             String id = event.ticketId() == null ? UUID.randomUUID().toString() : event.ticketId();
             ticket = new TicketRecord(id, event.tenantId(), event.source(), event.externalId(), event.version(),
@@ -65,6 +72,7 @@ public class TriageQueue {
             em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket,
                     TicketStatus.QUEUED_FOR_TRIAGE, now, "picked up by the triage stage"));
         }
+        changes.fire(new TicketChanged(ticket.tenantId(), ticket.id(), ticket.status(), created, now));
         return true;
     }
 
