@@ -89,9 +89,11 @@ export const queue: View = async ({ main, onKey, onLeave }) => {
     selected = 0;
     void load();
   });
-  search.addEventListener('input', () => { query = search.value.trim(); selected = 0; render(); });
+  const searchChanged = () => { query = search.value.trim(); selected = 0; render(); };
+  search.addEventListener('input', searchChanged);
+  search.addEventListener('search', searchChanged); // Chromium clears type=search on Escape without an input event
   search.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') { search.blur(); table.focus(); }
+    if (e.key === 'Escape') { e.preventDefault(); search.value = ''; searchChanged(); (main.querySelector('h1') as HTMLElement).focus(); }
     if (e.key === 'Enter') { e.preventDefault(); open(); }
   });
   more.addEventListener('click', async () => {

@@ -70,7 +70,8 @@ public final class LibertyProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start Liberty for " + name, e);
         }
-        awaitReady(Duration.ofSeconds(150));
+        // generous: on a shared 2-core machine under other builds a cold start has taken > 150 s
+        awaitReady(Duration.ofSeconds(Long.getLong("omega.it.ready-timeout-s", 300)));
         return this;
     }
 
