@@ -2,6 +2,7 @@ package omega.platform.boundary;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
@@ -9,18 +10,24 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import omega.platform.api.ProblemException;
+import omega.platform.api.Role;
+import omega.platform.control.EmployeeSessions;
 import omega.platform.api.WebhookTokens;
 import omega.platform.control.JwtVerifier;
 import omega.platform.control.Tenants;
 
 /**
- * Every {@code /api/**} request needs {@code Authorization: Bearer <api key | JWT>}. API keys are checked
- * against their salted hashes; a JWT (three dot-separated parts) is verified with the configured key and
- * names its tenant in a claim. The tenant must exist.
+ * Every {@code /api/**} request (except signing in) needs either {@code Authorization: Bearer <api key | JWT>}
+ * or a dashboard session cookie. API keys are checked against their salted hashes; a JWT (three dot-separated
+ * parts) is verified with the configured key and names its tenant in a claim; the tenant must exist. A Bearer
+ * header wins over a cookie. A state-changing request (POST, PUT, PATCH, DELETE) made with the cookie must
+ * also carry the session's CSRF token in {@code X-CSRF-Token}; a cross-site page can send the cookie but
+ * cannot read the token.
  * <p>
  * Only on {@code v1/integrations/{platform}/webhook}, for platforms that cannot send a bearer credential, a
  * per-tenant webhook token ({@code X-Omega-Webhook-Token} header or {@code ?token=}) is accepted instead and
@@ -30,11 +37,19 @@ import omega.platform.control.Tenants;
 @Priority(Priorities.AUTHENTICATION)
 public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
+    public static final String SESSION_COOKIE = "omega_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String LOGIN_PATH = "v1/auth/login";
+
     @Inject
     Tenants tenants;
 
     @Inject
     JwtVerifier jwt;
+
+    @Inject
+    EmployeeSessions sessions;
 
     @Inject
     RequestTenant requestTenant;
@@ -47,6 +62,10 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (LOGIN_PATH.equals(path.startsWith("/") ? path.substring(1) : path)) {
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             var webhook = WEBHOOK_PATH.matcher(request.getUriInfo().getPath());
@@ -54,7 +73,12 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
                 authenticateWebhook(request, webhook.group(1));
                 return;
             }
-            throw unauthenticated("Send Authorization: Bearer <api key or JWT>");
+            Cookie cookie = request.getCookies().get(SESSION_COOKIE);
+            if (cookie != null) {
+                session(request, cookie.getValue());
+                return;
+            }
+            throw unauthenticated("Send Authorization: Bearer <api key or JWT>, or sign in to the dashboard");
         }
         String token = header.substring(7).trim();
         if (JwtVerifier.looksLikeJwt(token)) {
@@ -87,6 +111,18 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
                 .filter(tenants::exists)
                 .orElseThrow(() -> unauthenticated("The webhook token is not valid for " + platform));
         requestTenant.authenticated(tenant, "webhook-token");
+    }
+
+    private void session(ContainerRequestContext request, String token) {
+        EmployeeSessions.Active s = sessions.find(token)
+                .orElseThrow(() -> unauthenticated("The session has expired or was signed out; sign in again"));
+        if (!SAFE_METHODS.contains(request.getMethod())
+                && !EmployeeSessions.sameToken(s.csrfToken(), request.getHeaderString(CSRF_HEADER))) {
+            throw new ProblemException(403, "csrf-token-missing", "CSRF token missing or wrong",
+                    "A state-changing request made with the session cookie needs the session's token in "
+                            + CSRF_HEADER + " (see GET /api/v1/auth/me)");
+        }
+        requestTenant.signedIn(s.tenantId(), s.userId(), s.email(), Role.of(s.role()).orElseThrow(), s.csrfToken());
     }
 
     private static ProblemException unauthenticated(String detail) {

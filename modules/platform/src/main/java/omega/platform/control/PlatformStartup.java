@@ -58,6 +58,17 @@ public class PlatformStartup {
     @ConfigProperty(name = "omega.bootstrap.extra-tenants")
     Optional<String> extraTenants;
 
+    @Inject
+    Employees employees;
+
+    @Inject
+    @ConfigProperty(name = "omega.bootstrap.admin-email")
+    Optional<String> bootstrapAdminEmail;
+
+    @Inject
+    @ConfigProperty(name = "omega.bootstrap.admin-password")
+    Optional<String> bootstrapAdminPassword;
+
     private final CompletableFuture<String> ready = new CompletableFuture<>();
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -95,6 +106,7 @@ public class PlatformStartup {
             System.out.println(" Use it as: Authorization: Bearer <key>");
             System.out.println("================================================================");
         }
+        bootstrapAdmin(tenant);
         Arrays.stream(extraTenants.orElse("").split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(pair -> {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
@@ -105,6 +117,30 @@ public class PlatformStartup {
             tenants.ensureTenant(id);
             tenants.addKey(id, pair.substring(eq + 1).trim());
         });
+    }
+
+    /** The bootstrap tenant's first admin, only while it has no users; the password is printed once if generated. */
+    private void bootstrapAdmin(String tenant) {
+        if (employees.count(tenant) > 0) {
+            return;
+        }
+        String email = bootstrapAdminEmail.filter(s -> !s.isBlank()).map(String::trim).orElse("admin@" + tenant + ".local");
+        Optional<String> given = bootstrapAdminPassword.filter(s -> !s.isBlank());
+        String password = given.orElseGet(PasswordHasher::generatePassword);
+        try {
+            employees.create(tenant, email, "admin", password);
+        } catch (omega.platform.api.ProblemException e) {
+            throw new IllegalArgumentException("OMEGA_BOOTSTRAP_ADMIN_EMAIL/_PASSWORD are not valid: " + e.errors(), e);
+        }
+        if (given.isEmpty()) {
+            // printed exactly once, when generated; only its PBKDF2 hash is stored
+            System.out.println("================================================================");
+            System.out.println(" OMEGA bootstrap admin of tenant '" + tenant + "' (password shown once):");
+            System.out.println("   e-mail:   " + Employees.normalizeEmail(email));
+            System.out.println("   password: " + password);
+            System.out.println(" Sign in at / (the dashboard); create further users under Setup.");
+            System.out.println("================================================================");
+        }
     }
 
     static void validateTenantId(String tenant) {

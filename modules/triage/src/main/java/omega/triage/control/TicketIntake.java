@@ -27,12 +27,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import omega.platform.api.ProblemException;
 import omega.triage.api.Acceptance;
+import omega.triage.api.TicketChanged;
 import omega.triage.api.TicketStatus;
 import omega.triage.api.TicketSubmission;
 
@@ -63,6 +65,9 @@ public class TicketIntake {
 
     @Inject
     TicketOutbox outbox;
+
+    @Inject
+    Event<TicketChanged> changes;
 
     @Inject
     @ConfigProperty(name = "triage.intake.writers", defaultValue = "2")
@@ -219,6 +224,22 @@ public class TicketIntake {
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(results.get(i));
+        }
+        announce(batch, results);
+    }
+
+    /** After the commit: tells observers (the dashboard's live queue) about each new ticket. */
+    private void announce(List<Pending> batch, List<Acceptance> results) {
+        Instant now = Instant.now();
+        for (int i = 0; i < batch.size(); i++) {
+            Acceptance a = results.get(i);
+            if (!a.duplicate()) {
+                try {
+                    changes.fire(new TicketChanged(batch.get(i).tenantId(), a.id(), a.status(), true, now));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A ticket-change observer failed; the ticket is stored", e);
+                }
+            }
         }
     }
 

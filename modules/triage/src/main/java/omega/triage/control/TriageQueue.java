@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import omega.platform.api.IdempotencyGuard;
 import omega.platform.api.MessageKey;
 import omega.platform.api.TicketNormalized;
+import omega.triage.api.TicketChanged;
 import omega.triage.api.TicketStatus;
 import omega.triage.entity.TicketRecord;
 import omega.triage.entity.TicketStatusChange;
@@ -37,6 +39,10 @@ public class TriageQueue {
     @Inject
     Decisions decisions;
 
+    /** observed with {@code during = AFTER_SUCCESS}: delivered only once this transaction committed */
+    @Inject
+    Event<TicketChanged> changes;
+
     /** @return the ticket version to decide, empty when its current version is decided already */
     @Transactional
     public Optional<TicketSnapshot> record(TicketNormalized event) {
@@ -50,6 +56,7 @@ public class TriageQueue {
             return undecided(find(event), event, now, nanos);
         }
         TicketRecord ticket = find(event);
+        boolean created = ticket == null;
         if (ticket == null) {
             String id = event.ticketId() == null ? UUID.randomUUID().toString() : event.ticketId();
             ticket = new TicketRecord(id, event.tenantId(), event.source(), event.externalId(), event.version(),
@@ -71,6 +78,7 @@ public class TriageQueue {
             em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket,
                     TicketStatus.QUEUED_FOR_TRIAGE, now, "picked up by the triage stage"));
         }
+        changes.fire(new TicketChanged(ticket.tenantId(), ticket.id(), ticket.status(), created, now));
         return undecided(ticket, event, now, nanos);
     }
 
