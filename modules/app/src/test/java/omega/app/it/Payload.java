@@ -55,12 +55,13 @@ final class Payload {
                 .findFirst().map(t -> api.get("/api/v1/tickets/" + t.getString("id")).json());
     }
 
-    /** Waits until the ticket (source, externalId) exists and is queued for triage; returns its full view. */
+    /** Waits until the ticket (source, externalId) exists and went through the whole pipeline (TRIAGED, so its
+     *  history no longer changes by itself); returns its full view. */
     static JsonObject awaitTicket(Api api, String source, String externalId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<JsonObject> t = ticket(api, source, externalId);
-            if (t.isPresent() && "QUEUED_FOR_TRIAGE".equals(t.get().getString("status"))) {
+            if (t.isPresent() && "TRIAGED".equals(t.get().getString("status"))) {
                 return t.get();
             }
             sleep(150);
