@@ -172,12 +172,18 @@ public class Decisions {
         if (cached != null && cached.at().plus(CACHE).isAfter(Instant.now())) {
             return cached.value().orElse(null);
         }
-        List<Object[]> rows = em.createQuery("select t.receivedAt, min(f.givenAt) from FeedbackRecord f, TicketRecord t"
-                + " where f.tenantId = :tenant and t.id = f.ticketId group by t.id, t.receivedAt"
-                + " order by min(f.givenAt) desc", Object[].class)
+        // feedback first (indexed by tenant), then those tickets by primary key: no scan of the ticket table, which
+        // the intake writes to concurrently
+        List<Object[]> rows = em.createQuery("select f.ticketId, min(f.givenAt) from FeedbackRecord f"
+                + " where f.tenantId = :tenant group by f.ticketId order by min(f.givenAt) desc", Object[].class)
                 .setParameter("tenant", tenantId).setMaxResults(100).getResultList();
         List<Duration> durations = new ArrayList<>();
-        rows.forEach(r -> durations.add(Duration.between((Instant) r[0], (Instant) r[1])));
+        for (Object[] r : rows) {
+            TicketRecord ticket = em.find(TicketRecord.class, r[0]);
+            if (ticket != null) {
+                durations.add(Duration.between(ticket.receivedAt(), (Instant) r[1]));
+            }
+        }
         durations.sort(null);
         Optional<Duration> median = durations.isEmpty() ? Optional.empty() : Optional.of(durations.get(durations.size() / 2));
         handling.put(tenantId, new Cached<>(median, Instant.now()));

@@ -60,6 +60,7 @@ CREATE TABLE triage_feedback (
 );
 
 CREATE INDEX triage_feedback_ticket ON triage_feedback (ticket_id, given_at);
+CREATE INDEX triage_feedback_tenant ON triage_feedback (tenant_id, given_at);
 
 -- per titan, per tenant and label: was its vote right (from feedback); the ensemble's weights
 CREATE TABLE triage_titan_outcome (
