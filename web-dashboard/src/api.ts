@@ -1,8 +1,8 @@
 // The dashboard's only way to the server: same-origin fetch with the session cookie, the CSRF token on every
 // state-changing call, and problem+json errors turned into ApiError.
 export interface Me { tenant: string; method: string; userId?: string; email?: string; role?: string; csrfToken?: string }
-export type Status = 'RECEIVED' | 'QUEUED_FOR_TRIAGE';
-export const STATUSES: Status[] = ['RECEIVED', 'QUEUED_FOR_TRIAGE'];
+export type Status = 'RECEIVED' | 'QUEUED_FOR_TRIAGE' | 'TRIAGED';
+export const STATUSES: Status[] = ['RECEIVED', 'QUEUED_FOR_TRIAGE', 'TRIAGED'];
 export interface TicketSummary {
   id: string; source: string; externalId: string; title: string; client: string; priority?: string;
   category?: string; status: Status; receivedAt: string; updatedAt: string;
