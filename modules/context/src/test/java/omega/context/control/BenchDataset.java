@@ -1,5 +1,6 @@
 package omega.context.control;
 
+import omega.platform.control.PythonShuffle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

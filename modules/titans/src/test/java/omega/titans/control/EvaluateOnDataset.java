@@ -1,5 +1,6 @@
 package omega.titans.control;
 
+import omega.platform.control.PythonShuffle;
 import omega.platform.control.MiniLmEmbeddings;
 import omega.titans.api.TitanAnswer;
 

@@ -1,4 +1,4 @@
-package omega.context.control;
+package omega.platform.control;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -6,10 +6,10 @@ import java.util.stream.IntStream;
 /**
  * Python's {@code random.Random(seed).shuffle(list(range(n)))}, bit for bit (CPython's MT19937 seeded by
  * {@code init_by_array}, {@code _randbelow} by rejection on {@code getrandbits}, Fisher–Yates from the end), so the
- * evaluation uses exactly the split of the dataset's reference figures. A copy of the titans module's test class
- * (test code is not shared between modules), so the retrieval figures use the same 1,087 held-out tickets.
+ * evaluation uses exactly the split of the dataset's reference figures. Shared through the platform test-jar
+ * (titans evaluation, context retrieval benchmark), so both use the same 1,087 held-out tickets.
  */
-final class PythonShuffle {
+public final class PythonShuffle {
 
     private final int[] mt = new int[624];
     private int index;
@@ -19,7 +19,7 @@ final class PythonShuffle {
         initByArray(new int[] {(int) seed});
     }
 
-    static List<Integer> permutation(int n, long seed) {
+    public static List<Integer> permutation(int n, long seed) {
         PythonShuffle random = new PythonShuffle(seed);
         int[] x = IntStream.range(0, n).toArray();
         for (int i = n - 1; i > 0; i--) {

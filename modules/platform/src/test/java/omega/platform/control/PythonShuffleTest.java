@@ -1,4 +1,4 @@
-package omega.titans.control;
+package omega.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
