@@ -173,7 +173,7 @@ final class TicketDraft {
         return new TicketNormalized(null, raw.tenantId(), platform.slug(), externalId,
                 versionTime == null ? 0L : versionTime.toEpochMilli(), number, clip(heading, TITLE_MAX), text,
                 requester, client, iso(createdAt), iso(updatedAt), iso(slaDueAt), priority, sourcePriority, status,
-                sourceStatus, category, Map.copyOf(allLabels), raw.rawId(), UUID.randomUUID().toString());
+                sourceStatus, category, Map.copyOf(allLabels), raw.rawId(), UUID.randomUUID().toString(), null);
     }
 
     private Instant time(String field, String text) {

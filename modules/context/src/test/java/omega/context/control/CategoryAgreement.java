@@ -73,7 +73,7 @@ final class CategoryAgreement {
                 BenchDataset.Row row = rows.get(j);
                 List<SearchHit> hits = memory.similarTo(new TicketNormalized(null, "quality", "bench", "h" + j, 1,
                         null, row.title(), row.body(), null, null, null, null, null, null, null, null, null, null,
-                        Map.of(), null, null), 5);
+                        Map.of(), null, null, null), 5);
                 score.add(row.category(), hits.stream().map(h -> h.ticket().category()).toList());
             }
         }

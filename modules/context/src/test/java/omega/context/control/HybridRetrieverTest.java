@@ -131,6 +131,6 @@ class HybridRetrieverTest {
     static TicketNormalized normalized(String tenantId, String ticketId, String title, String body) {
         return new TicketNormalized(ticketId, tenantId, "zendesk", "ZD-" + ticketId, 1, null, title, body,
                 "someone@acme.example", "Acme", Instant.now().toString(), null, null, "P3", null, "OPEN", null, null,
-                Map.of(), null, null);
+                Map.of(), null, null, null);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param category       the category submitted with the ticket, if any
  * @param labels         source labels that become training labels (category, queue, assignee, ...)
  * @param rawId          id of the stored raw payload this ticket was normalized from, or null
+ * @param resolution     how the ticket was resolved (the source's resolution / close notes) when it says so, else null
  */
 public record TicketNormalized(
         String ticketId,
@@ -38,5 +39,6 @@ public record TicketNormalized(
         String category,
         Map<String, String> labels,
         String rawId,
-        String correlationId) {
+        String correlationId,
+        String resolution) {
 }

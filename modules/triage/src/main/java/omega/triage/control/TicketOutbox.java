@@ -170,7 +170,7 @@ public class TicketOutbox {
         return new TicketNormalized(t.id(), t.tenantId(), t.source(), t.externalId(), t.version(), null, t.title(),
                 t.body(), t.requester(), t.client(), t.createdAt() == null ? null : t.createdAt().toString(),
                 t.updatedAt().toString(), null, t.priority(), t.priority(), null, null, t.category(),
-                t.category() == null ? Map.of() : Map.of("category", t.category()), null, t.correlationId());
+                t.category() == null ? Map.of() : Map.of("category", t.category()), null, t.correlationId(), null);
     }
 
     private static void sleep(long ms) {
