@@ -126,7 +126,7 @@ public class ExternalClassifier {
     private void account(TitanSettings settings, String tenantId, TokenUsage usage) {
         long input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         long output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        double cost = ledger.record(tenantId, settings.model(), input, output);
+        double cost = ledger.record(settings.titanId(), tenantId, settings.model(), input, output);
         metrics.tokens(settings.titanId(), tenantId, input, output);
         metrics.cost(settings.titanId(), tenantId, cost);
     }

@@ -3,6 +3,8 @@ package omega.titans.control.external;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,6 +16,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import omega.titans.api.CostCapReachedException;
+import omega.titans.api.TitanSpend;
+import omega.titans.api.TitanUsage;
 
 /**
  * Tokens and cost of external titan calls per tenant per month, and the monthly cost cap that makes external calls
@@ -21,17 +25,21 @@ import omega.titans.api.CostCapReachedException;
  * so calls running in parallel can overshoot it by their own cost.
  */
 @ApplicationScoped
-public class UsageLedger {
+public class UsageLedger implements TitanUsage {
 
     private static final Logger LOG = Logger.getLogger(UsageLedger.class.getName());
 
     private record Key(String tenantId, YearMonth month) {
     }
 
+    private record TitanKey(String tenantId, YearMonth month, String titanId, String model) {
+    }
+
     private final ModelPrices prices;
     private final CostCaps caps;
     private final Clock clock;
     private final ConcurrentMap<Key, MonthlyUsage> usage = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TitanKey, TitanSpend> byTitan = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> unpricedModels = new ConcurrentHashMap<>();
 
     @Inject
@@ -62,7 +70,7 @@ public class UsageLedger {
     }
 
     /** @return the cost of this call in USD (0 for a model without a price) */
-    public double record(String tenantId, String model, long inputTokens, long outputTokens) {
+    public double record(String titanId, String tenantId, String model, long inputTokens, long outputTokens) {
         double cost = prices.of(model).map(p -> p.cost(inputTokens, outputTokens)).orElseGet(() -> {
             if (unpricedModels.putIfAbsent(model, Boolean.TRUE) == null) {
                 LOG.warning("no price for model " + model + ": its calls count 0 USD against cost caps; set "
@@ -73,7 +81,20 @@ public class UsageLedger {
         usage.compute(new Key(tenantId, thisMonth()), (key, current) ->
                 (current == null ? new MonthlyUsage(tenantId, key.month(), 0, 0, 0, 0) : current)
                         .plus(inputTokens, outputTokens, cost));
+        byTitan.merge(new TitanKey(tenantId, thisMonth(), titanId, model),
+                new TitanSpend(titanId, model, 1, inputTokens, outputTokens, cost),
+                (a, b) -> new TitanSpend(titanId, model, a.calls() + 1, a.inputTokens() + inputTokens,
+                        a.outputTokens() + outputTokens, a.costUsd() + cost));
         return cost;
+    }
+
+    @Override
+    public List<TitanSpend> spend(String tenantId, YearMonth month) {
+        return byTitan.entrySet().stream()
+                .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getKey().month().equals(month))
+                .map(java.util.Map.Entry::getValue)
+                .sorted(Comparator.comparing(TitanSpend::titanId).thenComparing(TitanSpend::model))
+                .toList();
     }
 
     public MonthlyUsage usage(String tenantId, YearMonth month) {

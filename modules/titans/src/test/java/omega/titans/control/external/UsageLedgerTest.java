@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import omega.platform.control.MapConfig;
 import omega.titans.api.CostCapReachedException;
+import omega.titans.api.TitanSpend;
 
 class UsageLedgerTest {
 
@@ -46,9 +48,9 @@ class UsageLedgerTest {
     void costsTokensAtTheModelsListOrConfiguredPrice() {
         UsageLedger ledger = ledger(Map.of("titans.price.grok-3.output-usd-per-million", "10"));
 
-        assertEquals(0.0036, ledger.record("acme", "gpt-4.1-mini", 5_000, 1_000), 1e-12);
-        assertEquals(0.013, ledger.record("acme", "grok-3", 1_000, 1_000), 1e-12);
-        assertEquals(0, ledger.record("acme", "unknown-model", 1_000, 1_000));
+        assertEquals(0.0036, ledger.record("openai", "acme", "gpt-4.1-mini", 5_000, 1_000), 1e-12);
+        assertEquals(0.013, ledger.record("xai", "acme", "grok-3", 1_000, 1_000), 1e-12);
+        assertEquals(0, ledger.record("augment", "acme", "unknown-model", 1_000, 1_000));
 
         MonthlyUsage usage = ledger.usage("acme", YearMonth.of(2026, 11));
         assertEquals(3, usage.calls());
@@ -56,6 +58,12 @@ class UsageLedgerTest {
         assertEquals(3_000, usage.outputTokens());
         assertEquals(0.0166, usage.costUsd(), 1e-12);
         assertEquals(0, ledger.usage("other", YearMonth.of(2026, 11)).calls());
+
+        List<TitanSpend> spend = ledger.spend("acme", YearMonth.of(2026, 11));
+        assertEquals(List.of("augment", "openai", "xai"), spend.stream().map(TitanSpend::titanId).toList());
+        assertEquals(new TitanSpend("xai", "grok-3", 1, 1_000, 1_000, 0.013), spend.get(2));
+        assertEquals(List.of(), ledger.spend("acme", YearMonth.of(2026, 10)));
+        assertEquals(List.of(), ledger.spend("other", YearMonth.of(2026, 11)));
     }
 
     @Test
@@ -63,9 +71,9 @@ class UsageLedgerTest {
         UsageLedger ledger = ledger(Map.of("titans.monthly-cost-cap-usd", "100",
                 "titans.tenant.acme.monthly-cost-cap-usd", "0.01"));
 
-        ledger.record("acme", "gpt-4.1", 4_000, 0);
+        ledger.record("openai", "acme", "gpt-4.1", 4_000, 0);
         assertDoesNotThrow(() -> ledger.ensureWithinCap("openai", "acme"));
-        ledger.record("acme", "gpt-4.1", 0, 1_000);
+        ledger.record("openai", "acme", "gpt-4.1", 0, 1_000);
         CostCapReachedException refused = assertThrows(CostCapReachedException.class,
                 () -> ledger.ensureWithinCap("openai", "acme"));
         assertEquals("openai", refused.titanId());
@@ -79,7 +87,7 @@ class UsageLedgerTest {
     @Test
     void withoutACapNothingIsRefused() {
         UsageLedger ledger = ledger(Map.of());
-        ledger.record("acme", "gpt-4.1", 100_000_000, 100_000_000);
+        ledger.record("openai", "acme", "gpt-4.1", 100_000_000, 100_000_000);
 
         assertDoesNotThrow(() -> ledger.ensureWithinCap("openai", "acme"));
     }
