@@ -32,7 +32,11 @@ import omega.triage.api.Acceptance;
 import omega.triage.api.Feedback;
 import omega.triage.api.FeedbackReceipt;
 import omega.triage.api.StoredDecision;
+import omega.titans.api.Tier;
+import omega.triage.api.TicketFacets;
 import omega.triage.api.TicketPage;
+import omega.triage.api.TicketQuery;
+import omega.triage.api.TicketSort;
 import omega.triage.api.TicketStatus;
 import omega.triage.api.TicketSubmission;
 import omega.triage.api.TicketView;
@@ -140,15 +144,51 @@ public class TicketsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The tenant's tickets, newest first", description = "page counts from 0; size 1-200")
+    @Operation(summary = "The tenant's tickets, filtered and sorted for the queue",
+            description = "page counts from 0; size 1-200. Every filter is optional: status, tier (the least automatic "
+                    + "tier of the decision's labels), client (exact), category (the decided or technician-given "
+                    + "category, else the source's). sort=newest (default) or sla-risk (at risk first, then the "
+                    + "earliest due). Rows carry no text body.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketPage.class)))
-    public TicketPage list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
+    @APIResponse(responseCode = "400", description = "invalid paging, status, tier or sort (problem+json)")
+    public TicketPage list(@QueryParam("status") String status, @QueryParam("tier") String tier,
+            @QueryParam("client") String client, @QueryParam("category") String category,
+            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ProblemException(400, "invalid-paging", "Invalid paging",
                     "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        return tickets.tickets(tenant.tenantId(), parseStatus(status), page, size);
+        TicketQuery query = new TicketQuery(parseStatus(status), parse(Tier.class, "tier", tier), blankToNull(client),
+                blankToNull(category), sort == null || sort.isBlank() ? TicketSort.NEWEST
+                        : parse(TicketSort.class, "sort", sort.replace('-', '_')));
+        return tickets.tickets(tenant.tenantId(), query, page, size);
+    }
+
+    @GET
+    @Path("facets")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The clients and categories the tenant's tickets can be filtered by, most frequent first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketFacets.class)))
+    public TicketFacets facets() {
+        return tickets.facets(tenant.tenantId());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("Unknown " + name + " '" + value + "'", Map.of(name, "must be one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', '-')).toList()));
+        }
     }
 
     private static TicketStatus parseStatus(String status) {

@@ -3,6 +3,7 @@ package omega.triage.control;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,11 +23,13 @@ import jakarta.transaction.Transactional;
 
 import omega.platform.api.JsonBody;
 import omega.platform.api.ProblemException;
+import omega.titans.api.Tier;
 import omega.triage.api.Decision;
 import omega.triage.api.DecisionInputs;
 import omega.triage.api.FeedbackReceipt;
 import omega.triage.api.LabelDecision;
 import omega.triage.api.StoredDecision;
+import omega.triage.api.TicketChanged;
 import omega.triage.api.TicketStatus;
 import omega.triage.api.TitanVote;
 import omega.triage.entity.DecisionRecord;
@@ -50,6 +54,10 @@ public class Decisions {
     @Inject
     Examples examples;
 
+    /** observed with {@code during = AFTER_SUCCESS}: open dashboards hear of a decision or feedback after its commit */
+    @Inject
+    Event<TicketChanged> changes;
+
     private record Cached<T>(T value, Instant at) {
     }
 
@@ -70,8 +78,12 @@ public class Decisions {
                 JsonBody.write(d.modelVersions()), d.coldStart(), d.slaRisk() != null && d.slaRisk().atRisk()));
         Instant now = Instant.now();
         record.moveTo(TicketStatus.TRIAGED, now);
+        LabelDecision category = d.labels().get("category");
+        record.decided(lowestTier(d), category == null ? null : category.value(),
+                d.slaRisk() != null && d.slaRisk().atRisk(), d.slaRisk() == null ? null : dueAt(d.slaRisk().dueAt()));
         em.persist(new TicketStatusChange(UUID.randomUUID().toString(), record, TicketStatus.TRIAGED, now,
                 summary(d)));
+        changes.fire(new TicketChanged(record.tenantId(), record.id(), TicketStatus.TRIAGED, false, now));
         return true;
     }
 
@@ -119,6 +131,9 @@ public class Decisions {
                 }
             }
         });
+        if (labels.containsKey("category")) {
+            ticket.categoryGiven(labels.get("category"));
+        }
         em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket, ticket.status(), now,
                 truncate("feedback: " + confirmed.entrySet().stream().map(e -> e.getKey() + "=" + labels.get(e.getKey())
                         + (e.getValue() ? " (confirmed)" : " (corrected)")).collect(Collectors.joining(", ")))));
@@ -130,6 +145,7 @@ public class Decisions {
         }
         weights.remove(tenantId);
         handling.remove(tenantId);
+        changes.fire(new TicketChanged(tenantId, ticketId, ticket.status(), false, now));
         return new FeedbackReceipt(ticketId, confirmed, false);
     }
 
@@ -210,6 +226,19 @@ public class Decisions {
         }
         return em.createQuery("select d from DecisionRecord d where d.ticketId = :id order by d.decidedAt desc",
                 DecisionRecord.class).setParameter("id", ticketId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** @return the least automatic tier of the decision's labels (MANUAL when it has none) */
+    static Tier lowestTier(Decision d) {
+        return d.labels().values().stream().map(LabelDecision::tier).max(Comparator.naturalOrder()).orElse(Tier.MANUAL);
+    }
+
+    private static Instant dueAt(String iso) {
+        try {
+            return iso == null ? null : Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String summary(Decision d) {

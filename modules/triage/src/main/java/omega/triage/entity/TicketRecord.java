@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import omega.titans.api.Tier;
 import omega.triage.api.TicketStatus;
 
 @Entity
@@ -73,6 +74,21 @@ public class TicketRecord {
     @Column(name = "history_length", nullable = false)
     private int historyLength;
 
+    /** the least automatic tier among the decision's labels (MANUAL before AUTO): the queue's tier filter */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lowest_tier", length = 16)
+    private Tier lowestTier;
+
+    /** the decided category, or the one a technician gave since */
+    @Column(name = "decided_category", length = 255)
+    private String decidedCategory;
+
+    @Column(name = "sla_at_risk", nullable = false)
+    private boolean slaAtRisk;
+
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+
     protected TicketRecord() {
     }
 
@@ -121,6 +137,19 @@ public class TicketRecord {
         this.updatedAt = at;
     }
 
+    /** Copies what the queue filters and sorts by from a stored decision. */
+    public void decided(Tier lowest, String category, boolean atRisk, Instant dueAt) {
+        this.lowestTier = lowest;
+        this.decidedCategory = category == null || category.length() <= 255 ? category : category.substring(0, 255);
+        this.slaAtRisk = atRisk;
+        this.slaDueAt = dueAt;
+    }
+
+    /** A technician gave the category: the queue shows and filters by it from now on. */
+    public void categoryGiven(String category) {
+        this.decidedCategory = category.length() <= 255 ? category : category.substring(0, 255);
+    }
+
     public String id() { return id; }
     public String tenantId() { return tenantId; }
     public String source() { return source; }
@@ -138,4 +167,8 @@ public class TicketRecord {
     public Instant updatedAt() { return updatedAt; }
     public boolean published() { return published; }
     public String correlationId() { return correlationId; }
+    public Tier lowestTier() { return lowestTier; }
+    public String decidedCategory() { return decidedCategory; }
+    public boolean slaAtRisk() { return slaAtRisk; }
+    public Instant slaDueAt() { return slaDueAt; }
 }
