@@ -80,7 +80,8 @@ public class Decisions {
         record.moveTo(TicketStatus.TRIAGED, now);
         LabelDecision category = d.labels().get("category");
         record.decided(lowestTier(d), category == null ? null : category.value(),
-                d.slaRisk() != null && d.slaRisk().atRisk(), d.slaRisk() == null ? null : dueAt(d.slaRisk().dueAt()));
+                d.slaRisk() != null && d.slaRisk().atRisk(), d.slaRisk() == null ? null : dueAt(d.slaRisk().dueAt()),
+                !awaitingLabels(d).isEmpty() && given(ticket.ticketId()).isEmpty());
         em.persist(new TicketStatusChange(UUID.randomUUID().toString(), record, TicketStatus.TRIAGED, now,
                 summary(d)));
         changes.fire(new TicketChanged(record.tenantId(), record.id(), TicketStatus.TRIAGED, false, now));
@@ -134,6 +135,7 @@ public class Decisions {
         if (labels.containsKey("category")) {
             ticket.categoryGiven(labels.get("category"));
         }
+        ticket.reviewed();
         em.persist(new TicketStatusChange(UUID.randomUUID().toString(), ticket, ticket.status(), now,
                 truncate("feedback: " + confirmed.entrySet().stream().map(e -> e.getKey() + "=" + labels.get(e.getKey())
                         + (e.getValue() ? " (confirmed)" : " (corrected)")).collect(Collectors.joining(", ")))));
@@ -147,6 +149,11 @@ public class Decisions {
         handling.remove(tenantId);
         changes.fire(new TicketChanged(tenantId, ticketId, ticket.status(), false, now));
         return new FeedbackReceipt(ticketId, confirmed, false);
+    }
+
+    /** Feedback or a review changed what the titans' weights are computed from. */
+    public void forgetWeights(String tenantId) {
+        weights.remove(tenantId);
     }
 
     /** @return label → the value last confirmed or set by a technician */
@@ -226,6 +233,17 @@ public class Decisions {
         }
         return em.createQuery("select d from DecisionRecord d where d.ticketId = :id order by d.decidedAt desc",
                 DecisionRecord.class).setParameter("id", ticketId).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** @return the decided labels whose tier (AUTO or CONFIRM) asks a person to confirm them, label → value */
+    public static Map<String, LabelDecision> awaitingLabels(Decision d) {
+        Map<String, LabelDecision> awaiting = new TreeMap<>();
+        d.labels().forEach((label, l) -> {
+            if (l.value() != null && (l.tier() == Tier.AUTO || l.tier() == Tier.CONFIRM)) {
+                awaiting.put(label, l);
+            }
+        });
+        return awaiting;
     }
 
     /** @return the least automatic tier of the decision's labels (MANUAL when it has none) */

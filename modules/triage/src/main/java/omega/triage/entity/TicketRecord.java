@@ -89,6 +89,10 @@ public class TicketRecord {
     @Column(name = "sla_due_at")
     private Instant slaDueAt;
 
+    /** triaged with AUTO/CONFIRM labels that no person has confirmed, corrected or rejected yet */
+    @Column(name = "awaiting_confirmation", nullable = false)
+    private boolean awaitingConfirmation;
+
     protected TicketRecord() {
     }
 
@@ -138,8 +142,9 @@ public class TicketRecord {
     }
 
     /** Copies what the queue filters and sorts by from a stored decision. */
-    public void decided(Tier lowest, String category, boolean atRisk, Instant dueAt) {
+    public void decided(Tier lowest, String category, boolean atRisk, Instant dueAt, boolean awaiting) {
         this.lowestTier = lowest;
+        this.awaitingConfirmation = awaiting;
         this.decidedCategory = category == null || category.length() <= 255 ? category : category.substring(0, 255);
         this.slaAtRisk = atRisk;
         this.slaDueAt = dueAt;
@@ -148,6 +153,11 @@ public class TicketRecord {
     /** A technician gave the category: the queue shows and filters by it from now on. */
     public void categoryGiven(String category) {
         this.decidedCategory = category.length() <= 255 ? category : category.substring(0, 255);
+    }
+
+    /** A person gave feedback on, or reviewed, the decision: it no longer waits for confirmation. */
+    public void reviewed() {
+        this.awaitingConfirmation = false;
     }
 
     public String id() { return id; }
@@ -171,4 +181,5 @@ public class TicketRecord {
     public String decidedCategory() { return decidedCategory; }
     public boolean slaAtRisk() { return slaAtRisk; }
     public Instant slaDueAt() { return slaDueAt; }
+    public boolean awaitingConfirmation() { return awaitingConfirmation; }
 }
