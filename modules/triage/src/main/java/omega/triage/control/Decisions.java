@@ -32,6 +32,7 @@ import omega.triage.api.StoredDecision;
 import omega.triage.api.TicketChanged;
 import omega.triage.api.TicketStatus;
 import omega.triage.api.TitanVote;
+import omega.triage.entity.DecisionLabelRecord;
 import omega.triage.entity.DecisionRecord;
 import omega.triage.entity.FeedbackRecord;
 import omega.triage.entity.TicketRecord;
@@ -76,6 +77,10 @@ public class Decisions {
         em.persist(new DecisionRecord(d.id(), ticket.ticketId(), ticket.tenantId(), ticket.version(), ticket.queuedAt(),
                 d.decidedAt(), latencyMs, JsonBody.write(draft.inputs()), JsonBody.write(d),
                 JsonBody.write(d.modelVersions()), d.coldStart(), d.slaRisk() != null && d.slaRisk().atRisk()));
+        d.labels().forEach((label, l) -> em.persist(new DecisionLabelRecord(d.id(), label, ticket.tenantId(),
+                d.decidedAt(), l.tier(), l.value(), l.confidence(), d.titans().stream()
+                .filter(v -> v.label().equals(label) && v.value() != null).map(TitanVote::titanId).distinct()
+                .collect(Collectors.joining(",")), l.titans() == null ? null : String.join(",", l.titans()))));
         Instant now = Instant.now();
         record.moveTo(TicketStatus.TRIAGED, now);
         LabelDecision category = d.labels().get("category");
