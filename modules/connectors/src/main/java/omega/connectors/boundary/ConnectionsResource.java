@@ -54,7 +54,9 @@ public class ConnectionsResource {
     @APIResponse(responseCode = "400", description = "malformed JSON or invalid fields (problem+json)")
     @APIResponse(responseCode = "404", description = "not the caller's tenant (problem+json)")
     @APIResponse(responseCode = "409", description = "the tenant already has a connection to this platform")
+    @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
     public Response create(@PathParam("tenant") String tenantId, String body) {
+        tenant.requireAdminWhenSignedIn();
         String caller = own(tenantId);
         ConnectionCreated created = connections.create(caller, JsonBody.parse(body, ConnectionRequest.class));
         return Response.created(URI.create("v1/tenants/" + caller + "/connections/" + created.connection().platform()))
@@ -66,7 +68,9 @@ public class ConnectionsResource {
     @Operation(summary = "The tenant's connections (no secrets)")
     @APIResponse(responseCode = "200", description = "the connections", content = @Content(schema = @Schema(implementation = ConnectionList.class)))
     @APIResponse(responseCode = "404", description = "not the caller's tenant (problem+json)")
+    @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
     public ConnectionList list(@PathParam("tenant") String tenantId) {
+        tenant.requireAdminWhenSignedIn();
         return new ConnectionList(connections.list(own(tenantId)));
     }
 
@@ -75,7 +79,9 @@ public class ConnectionsResource {
     @Operation(summary = "Remove a connection (its webhook token stops working, polling stops)")
     @APIResponse(responseCode = "204", description = "removed")
     @APIResponse(responseCode = "404", description = "no such connection, or not the caller's tenant (problem+json)")
+    @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
     public Response delete(@PathParam("tenant") String tenantId, @PathParam("platform") String platform) {
+        tenant.requireAdminWhenSignedIn();
         PsaPlatform p;
         try {
             p = PsaPlatform.fromSlug(platform);

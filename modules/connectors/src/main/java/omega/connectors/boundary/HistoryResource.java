@@ -67,7 +67,9 @@ public class HistoryResource {
     @APIResponse(responseCode = "400", description = "CSV without the column mapping (problem+json)")
     @APIResponse(responseCode = "413", description = "over connectors.history.max-bytes (problem+json)")
     @APIResponse(responseCode = "415", description = "neither NDJSON nor CSV")
+    @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
     public Response importHistory(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType, InputStream body) {
+        tenant.requireAdminWhenSignedIn();
         String format = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")
                 ? "csv" : "ndjson";
         HistoryJob job = imports.start(tenant.tenantId(), format, HistoryMapping.of(uri.getQueryParameters()), body);
@@ -81,7 +83,9 @@ public class HistoryResource {
     @Operation(summary = "A history import's progress: rows read, accepted, rejected, the first rejects with line and reason")
     @APIResponse(responseCode = "200", description = "the job", content = @Content(schema = @Schema(implementation = HistoryJob.class)))
     @APIResponse(responseCode = "404", description = "unknown, or another tenant's (problem+json)")
+    @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
     public HistoryJob job(@PathParam("jobId") String jobId) {
+        tenant.requireAdminWhenSignedIn();
         return jobs.find(tenant.tenantId(), jobId).orElseThrow(() -> ProblemException.notFound("No history job " + jobId));
     }
 }

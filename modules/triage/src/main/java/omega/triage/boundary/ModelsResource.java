@@ -60,7 +60,9 @@ public class ModelsResource {
             content = @Content(schema = @Schema(implementation = TrainingReceipt.class)))
     @APIResponse(responseCode = "400", description = "empty body, or no line was valid (problem+json)")
     @APIResponse(responseCode = "413", description = "body over omega.http.max-body-bytes: send it in parts")
+    @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
     public Response train(InputStream body) {
+        tenant.requireAdminWhenSignedIn();
         TrainingReceipt receipt = history.importNdjson(tenant.tenantId(), body);
         if (receipt.accepted() == 0) {
             throw new ProblemException(400, "validation-failed", "No valid history line",
@@ -89,7 +91,9 @@ public class ModelsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ModelEvaluation[].class)))
     @APIResponse(responseCode = "400", description = "folds outside 2..10 (problem+json)")
     @APIResponse(responseCode = "404", description = "no labelled history for that label (problem+json)")
+    @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
     public List<ModelEvaluation> evaluate(String body) {
+        tenant.requireAdminWhenSignedIn();
         EvaluationRequest request = body == null || body.isBlank() ? new EvaluationRequest(null, null)
                 : JsonBody.parse(body, EvaluationRequest.class);
         int folds = request.folds() == null ? 5 : request.folds();
