@@ -33,3 +33,30 @@ export function announce(message: string): void {
   const live = document.getElementById('live');
   if (live) live.textContent = message;
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The SVG twin of h(): attributes only (never a style attribute, which the CSP forbids), text via Text nodes. */
+export function s(tag: string, attrs: Record<string, string | number | undefined> = {}, ...children: Child[]): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, String(v));
+  append(el, ...children);
+  return el;
+}
+
+export const percent = (x: number | null | undefined, digits = 0): string =>
+  x === null || x === undefined || isNaN(x) ? '—' : `${(x * 100).toFixed(digits)} %`;
+
+/** A confidence as a labelled meter: the number is always written out, the bar only repeats it. */
+export function meter(value: number, label: string): HTMLElement {
+  const bar = h('span', { class: 'meter-fill' });
+  bar.style.width = `${Math.round(Math.max(0, Math.min(1, value)) * 100)}%`;
+  return h('span', { class: 'meter', role: 'img', 'aria-label': `${label} ${percent(value)}` },
+    h('span', { class: 'meter-track', 'aria-hidden': 'true' }, bar), h('span', { class: 'meter-text', 'aria-hidden': 'true' }, percent(value)));
+}
+
+export const label = (s: string): string => s.replace(/_/g, ' ').toLowerCase();
+
+export function tierBadge(tier: string | undefined | null): HTMLElement {
+  return h('span', { class: 'badge tier', 'data-tier': tier ?? 'none' }, tier ? tier.toLowerCase() : 'not triaged');
+}

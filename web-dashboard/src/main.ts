@@ -3,8 +3,10 @@
 import { api, ApiError, setCsrf, type Me } from './api';
 import { h } from './dom';
 import { connectLive, disconnectLive } from './live';
-import { confirmations, insights, notFound } from './views/pages';
-import { queue } from './views/queue';
+import { confirmations } from './views/confirmations';
+import { insights } from './views/insights';
+import { notFound } from './views/pages';
+import { prefetchQueue, queue } from './views/queue';
 import { setup } from './views/setup';
 import { signIn } from './views/signin';
 import { ticket } from './views/ticket';
@@ -88,12 +90,13 @@ async function route(): Promise<void> {
       throw e;
     }
   }
-  main.querySelector('h1')?.focus();
+  // a view may have put the focus somewhere on purpose (e.g. the first label field of #/tickets/<id>?edit)
+  if (!main.contains(document.activeElement) || document.activeElement === main) main.querySelector('h1')?.focus();
 }
 
 document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
-  const typing = target.matches('input, select, textarea, [contenteditable]');
+  const typing = target.matches('input:not([type=checkbox]):not([type=radio]), select, textarea, [contenteditable]');
   if (typing || e.ctrlKey || e.metaKey || e.altKey || !keyHandler) return;
   if (keyHandler(e)) e.preventDefault();
 });
@@ -106,6 +109,8 @@ window.addEventListener('unhandledrejection', (e) => {
   if (e.reason instanceof ApiError && e.reason.status === 401) signedOut();
 });
 
+// the queue is the usual first page: ask for its tickets while the session is being checked
+if (!location.hash || location.hash.startsWith('#/queue') || location.hash === '#/') prefetchQueue();
 api.me().then((who) => (who.method === 'session' ? signedIn(who) : signedOut())).catch((e) => {
   if (e instanceof ApiError && e.status === 401) signedOut();
   else root.replaceChildren(h('p', { class: 'error', role: 'alert' }, `OMEGA is not reachable: ${(e as Error).message}`));

@@ -1,10 +1,17 @@
 import { api, ApiError, type User } from '../api';
 import { announce, h, when } from '../dom';
-import { connectHint, emptyState, failed, forbidden, importHint } from './pages';
+import { connectionsSection } from './connections';
+import { historySection } from './history-import';
+import { modelsSection } from './models';
+import { failed, forbidden } from './pages';
 import { heading, type View } from './view';
 
-/** Admin setup: the organisation's users and roles, and what to connect next. */
-export const setup: View = async ({ main }) => {
+/**
+ * Admin setup, in the order a new MSP needs it: connect a platform, import history, check the models, add users.
+ * Technicians and leads get a clear "needs the admin role" page (the API answers them 403 as well).
+ */
+export const setup: View = async ({ main, me }) => {
+  if (me.role !== 'admin') return forbidden(main, 'Setup', `You are signed in as ${me.role ?? 'a machine credential'}.`);
   let users: User[];
   try {
     users = await api.users();
@@ -47,11 +54,22 @@ export const setup: View = async ({ main }) => {
     }
   });
 
+  const [connections, models] = await Promise.all([connectionsSection(me.tenant), modelsSection()]);
   main.append(heading('Setup'),
-    h('section', { 'aria-labelledby': 'h-users' }, h('h2', { id: 'h-users' }, 'Users and roles'),
+    h('nav', { 'aria-label': 'Setup sections', class: 'toc' }, jump('setup-connections', 'Connections'), ' · ',
+      jump('setup-history', 'History import'), ' · ', jump('setup-models', 'Models'), ' · ', jump('setup-users', 'Users and roles')),
+    connections, historySection(), models,
+    h('section', { 'aria-labelledby': 'h-users', id: 'setup-users' }, h('h2', { id: 'h-users' }, '4. Users and roles'),
       h('table', { 'aria-labelledby': 'h-users' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'E-mail'),
-        h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Added'))), list)),
-    form,
-    h('section', { 'aria-labelledby': 'h-next' }, h('h2', { id: 'h-next' }, 'Next steps'),
-      emptyState('Connect a platform', connectHint(), importHint())));
+        h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Added'))), list),
+      form));
 };
+
+/** An in-page link that leaves the hash route alone: scrolls to the section and moves focus to its heading. */
+function jump(id: string, text: string): HTMLElement {
+  return h('a', { href: '#/setup', onclick: (e: Event) => {
+    e.preventDefault();
+    const heading = document.querySelector<HTMLElement>(`#${id} h2`);
+    if (heading) { heading.tabIndex = -1; heading.scrollIntoView(); heading.focus(); }
+  } }, text);
+}
