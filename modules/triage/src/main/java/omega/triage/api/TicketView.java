@@ -3,7 +3,12 @@ package omega.triage.api;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket as the API shows it, with its status history (oldest first) and its latest decision (null before). */
+import omega.titans.api.Tier;
+
+/**
+ * A ticket as the API shows it, with its status history (oldest first) and its latest decision (null before); tier,
+ * decidedCategory and the SLA fields are the queue's copies (see {@link TicketSummary}).
+ */
 public record TicketView(
         String id,
         String source,
@@ -20,5 +25,9 @@ public record TicketView(
         Instant receivedAt,
         Instant updatedAt,
         List<StatusChange> history,
-        Decision decision) {
+        Decision decision,
+        Tier tier,
+        String decidedCategory,
+        boolean slaAtRisk,
+        Instant slaDueAt) {
 }

@@ -50,7 +50,8 @@ public class Tickets implements TriageApi {
                 .stream().map(c -> new StatusChange(c.status(), c.at(), c.detail())).toList();
         return Optional.of(new TicketView(t.id(), t.source(), t.externalId(), t.version(), t.title(), t.body(),
                 t.requester(), t.client(), t.createdAt(), t.priority(), t.category(), t.status(), t.receivedAt(),
-                t.updatedAt(), history, decisions.latest(ticketId).orElse(null)));
+                t.updatedAt(), history, decisions.latest(ticketId).orElse(null), t.lowestTier(), t.decidedCategory(),
+                t.slaAtRisk(), t.slaDueAt()));
     }
 
     @Override
