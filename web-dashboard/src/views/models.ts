@@ -59,7 +59,7 @@ function evaluationCard(e: Evaluation): HTMLElement {
         h('table', { 'aria-label': `Tiers of ${e.label}` }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Tier'),
           h('th', { scope: 'col' }, 'Share of tickets'), h('th', { scope: 'col' }, 'Precision'))),
         h('tbody', {}, ...TIERS.filter((t) => e.tiers[t]).map((t) => h('tr', {}, h('td', {}, t.toLowerCase()),
-          h('td', {}, percent(e.tiers[t]!.coverage, 1)), h('td', {}, percent(e.tiers[t]!.precision, 1)))))),
+          h('td', {}, percent(e.tiers[t]!.coverage, 1)), h('td', {}, e.tiers[t]!.count ? percent(e.tiers[t]!.precision, 1) : '—'))))),
         h('table', { 'aria-label': `Values of ${e.label}` }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Value'),
           h('th', { scope: 'col' }, 'Support'), h('th', { scope: 'col' }, 'Precision'), h('th', { scope: 'col' }, 'Recall'),
           h('th', { scope: 'col' }, 'F1'))),

@@ -134,6 +134,7 @@ export const queue: View = async ({ main, onKey, onLeave }) => {
       page = 0;
       render();
       main.dataset.loaded = 'true';
+      main.dataset.filter = new URLSearchParams(filter as Record<string, string>).toString(); // what is shown (tests wait for it)
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) throw e;
       failed(main, `The queue could not be loaded: ${(e as Error).message}`);
@@ -201,6 +202,8 @@ export const queue: View = async ({ main, onKey, onLeave }) => {
   onLeave(onTicket(async (change) => {
     try {
       const t: TicketSummary = await api.ticket(change.id);
+      addOption(selects.client, t.client ?? ''); // a new client or category can be filtered by at once
+      addOption(selects.category, t.decidedCategory ?? t.category ?? '');
       const at = tickets.findIndex((x) => x.id === t.id);
       const before = current();
       if (at >= 0) {

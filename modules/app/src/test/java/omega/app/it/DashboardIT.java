@@ -2,6 +2,8 @@ package omega.app.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -15,13 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -32,9 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The employee dashboard against a started server: the browser journey (Playwright driving Chromium, first,
- * while the demo tenant's queue is still empty), then sign-in, sessions, CSRF, roles and the live ticket stream
- * at the HTTP level.
+ * The employee dashboard against a started server whose demo tenant has trained models: the browser journey
+ * (Playwright driving Chromium, first, while the demo tenant's queue is still empty), then sign-in, sessions, CSRF,
+ * roles, confirmations and the live ticket stream at the HTTP level.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
@@ -60,6 +67,12 @@ class DashboardIT {
         server.start();
         demo = new Api(server.baseUrl(), DEMO_KEY);
         acme = new Api(server.baseUrl(), ACME_KEY);
+        // decisions with AUTO/CONFIRM labels (ticket view, confirmations, insights) need a trained tenant
+        Api.Answer trained = demo.send(demo.request("/api/v1/models/train").header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", MspHistory.ndjson(30)))));
+        assertEquals(202, trained.status(), trained.body());
+        demo.await("/api/v1/models", m -> m.getJsonArray("models").size() == 2 && !m.getBoolean("training"),
+                Duration.ofSeconds(300));
     }
 
     @AfterAll
@@ -85,11 +98,15 @@ class DashboardIT {
         }
         String foreign = acme.post("/api/v1/tickets", Api.ticket("zendesk", "ACME-" + UUID.randomUUID(), "Acme's own ticket"))
                 .json().getString("id");
-        Path screenshots = Path.of(System.getProperty("omega.screenshots.dir", "../../docs/screenshots")).toAbsolutePath().normalize();
-        ProcessBuilder pb = new ProcessBuilder("node", dashboard.resolve("e2e/run.mjs").toString(), server.baseUrl(),
+        List<String> command = new ArrayList<>(List.of("node", dashboard.resolve("e2e/run.mjs").toString(), server.baseUrl(),
                 "--key=" + DEMO_KEY, "--tenant=demo", "--admin-email=" + ADMIN_EMAIL, "--admin-password=" + ADMIN_PASSWORD,
-                "--foreign-ticket=" + foreign, "--screenshots=" + screenshots).directory(dashboard.toFile())
-                .redirectErrorStream(true);
+                "--foreign-ticket=" + foreign, "--failures=" + Path.of("target/e2e-failures").toAbsolutePath()));
+        // the tracked screenshots are rewritten only when asked: -Domega.screenshots.dir=<repo>/docs/screenshots
+        String screenshots = System.getProperty("omega.screenshots.dir", "");
+        if (!screenshots.isBlank()) {
+            command.add("--screenshots=" + Path.of(screenshots).toAbsolutePath().normalize());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dashboard.toFile()).redirectErrorStream(true);
         Process node = pb.start();
         StringBuilder out = new StringBuilder();
         Thread reader = new Thread(() -> {
@@ -105,7 +122,7 @@ class DashboardIT {
             }
         });
         reader.start();
-        boolean ended = node.waitFor(240, TimeUnit.SECONDS);
+        boolean ended = node.waitFor(420, TimeUnit.SECONDS);
         if (!ended) {
             node.descendants().forEach(ProcessHandle::destroyForcibly);
             node.destroyForcibly();
@@ -115,7 +132,7 @@ class DashboardIT {
         synchronized (out) {
             output = out.toString();
         }
-        assertTrue(ended, "the browser journey did not finish within 240 s:\n" + output);
+        assertTrue(ended, "the browser journey did not finish within 420 s:\n" + output);
         assertEquals(0, node.exitValue(), "the browser journey failed:\n" + output);
         assertTrue(output.contains("E2E OK"), output);
         assertFalse(output.contains("FAIL "), output);
@@ -237,6 +254,129 @@ class DashboardIT {
         assertTrue(firstAcme.contains(acmeTicket), "acme's stream must not carry demo's ticket: " + firstAcme);
     }
 
+    @Test
+    @Order(8)
+    void theStreamAlsoPushesTheDecisionAndLaterFeedback() throws Exception {
+        BlockingQueue<String> events = stream(DEMO_KEY);
+        assertEquals("event: ready", awaitLine(events, l -> l.startsWith("event:"), 10));
+        String id = demo.post("/api/v1/tickets", Api.ticket("zendesk", "SSE-T-" + UUID.randomUUID(), "Mailbox full"))
+                .json().getString("id");
+        awaitLine(events, l -> l.startsWith("data:") && l.contains(id) && l.contains("\"TRIAGED\""), 60);
+        assertEquals(200, demo.post("/api/v1/tickets/" + id + "/feedback", "{\"labels\":{\"category\":\"email\"}}").status());
+        String afterFeedback = awaitLine(events, l -> l.startsWith("data:") && l.contains(id), 10);
+        assertTrue(afterFeedback.contains("\"TRIAGED\"") && afterFeedback.contains("\"accepted\":false"), afterFeedback);
+    }
+
+    @Test
+    @Order(9)
+    void confirmationsListWaitingLabelsAndReviewsAreAllOrNothingWithinTheTenant() {
+        String vpn = triaged(demo, "VPN keeps disconnecting at the branch",
+                "The VPN connection drops every few minutes and users lose their sessions. Ping to the gateway times out.");
+        String network = triaged(demo, "No internet at the branch office", "The router lights are amber and nobody can browse.");
+        JsonObject waiting = waiting(demo, vpn);
+        assertNotNull(waiting, "a decided network ticket waits for confirmation: " + demo.get("/api/v1/confirmations").body());
+        waiting.getJsonObject("labels").values().forEach(v -> assertTrue(Set.of("AUTO", "CONFIRM")
+                .contains(v.asJsonObject().getString("tier")), waiting.toString()));
+        String foreign = acme.post("/api/v1/tickets", Api.ticket("zendesk", "ACME-C-" + UUID.randomUUID(), "Acme's"))
+                .json().getString("id");
+        assertNull(waiting(acme, vpn), "another organisation does not see demo's confirmations");
+
+        Api.Answer mixed = demo.post("/api/v1/confirmations", "{\"reject\":[\"" + vpn + "\",\"" + foreign + "\"]}");
+        TicketSliceIT.assertProblem(mixed, 404, "not-found");
+        assertTrue(mixed.json().getJsonObject("errors").containsKey(foreign), mixed.body());
+        assertNotNull(waiting(demo, vpn), "nothing was stored for the valid id either");
+        TicketSliceIT.assertProblem(demo.post("/api/v1/confirmations", "{}"), 400, "validation-failed");
+        TicketSliceIT.assertProblem(demo.post("/api/v1/confirmations",
+                "{\"approve\":[\"" + vpn + "\"],\"reject\":[\"" + vpn + "\"]}"), 400, "validation-failed");
+        TicketSliceIT.assertProblem(demo.post("/api/v1/confirmations", "{\"approve\":"), 400, "malformed-json");
+
+        Api.Answer reviewed = demo.post("/api/v1/confirmations",
+                "{\"reject\":[\"" + vpn + "\"],\"approve\":[\"" + network + "\"]}");
+        assertEquals(200, reviewed.status(), reviewed.body());
+        assertEquals(List.of(vpn), strings(reviewed.json().getJsonArray("rejected")));
+        assertEquals(List.of(network), strings(reviewed.json().getJsonArray("approved")));
+        assertNull(waiting(demo, vpn));
+        assertNull(waiting(demo, network));
+        JsonObject approved = demo.get("/api/v1/tickets/" + network).json();
+        assertEquals(approved.getJsonObject("decision").getJsonObject("labels").getJsonObject("category").getString("value"),
+                approved.getJsonObject("decision").getJsonObject("feedback").getString("category"), "approving confirms");
+        JsonObject rejected = demo.get("/api/v1/tickets/" + vpn).json();
+        assertTrue(rejected.getJsonObject("decision").getJsonObject("feedback").isEmpty(), "a rejection is no feedback");
+        assertTrue(rejected.getJsonArray("history").stream().anyMatch(c -> c.asJsonObject().getString("detail", "")
+                .startsWith("rejected in confirmations")), rejected.toString());
+
+        Api.Answer again = demo.post("/api/v1/confirmations", "{\"reject\":[\"" + vpn + "\"]}");
+        assertEquals(List.of(vpn), strings(again.json().getJsonArray("skipped")), "a repeated request changes nothing");
+        JsonObject accuracy = demo.get("/api/v1/insights?days=1").json().getJsonObject("accuracy");
+        assertTrue(accuracy.getJsonObject("category").getInt("rejected") >= 1, accuracy.toString());
+        assertTrue(accuracy.getJsonObject("category").getInt("confirmed") >= 1, accuracy.toString());
+    }
+
+    @Test
+    @Order(10)
+    void insightsAndTheQueueFiltersAnswerForTheTenant() {
+        JsonObject insights = demo.get("/api/v1/insights?days=7").json();
+        assertEquals(7, insights.getJsonArray("volume").size());
+        assertTrue(insights.getJsonArray("volume").getJsonObject(6).getInt("received") > 0, insights.toString());
+        assertTrue(insights.getJsonObject("tiers").containsKey("category"), insights.toString());
+        assertTrue(insights.getJsonObject("timeToTriage").getInt("count") > 0, insights.toString());
+        assertTrue(insights.getJsonArray("titans").stream().anyMatch(t -> "local".equals(t.asJsonObject().getString("titanId"))));
+        TicketSliceIT.assertProblem(demo.get("/api/v1/insights?days=0"), 400, "validation-failed");
+        assertEquals(0, acme.get("/api/v1/insights?days=7").json().getJsonObject("tiers").size(), "acme has no decisions");
+
+        JsonObject atRiskFirst = demo.get("/api/v1/tickets?sort=sla-risk&status=TRIAGED&size=200").json();
+        List<Boolean> risks = atRiskFirst.getJsonArray("items").stream().map(t -> t.asJsonObject().getBoolean("slaAtRisk")).toList();
+        assertEquals(risks.stream().sorted(java.util.Comparator.reverseOrder()).toList(), risks, "at risk first");
+        JsonObject auto = demo.get("/api/v1/tickets?tier=auto&size=200").json();
+        auto.getJsonArray("items").forEach(t -> assertEquals("AUTO", t.asJsonObject().getString("tier")));
+        JsonObject email = demo.get("/api/v1/tickets?category=email&size=200").json();
+        assertTrue(email.getInt("total") > 0, email.toString());
+        email.getJsonArray("items").forEach(t -> assertEquals("email", t.asJsonObject().getString("decidedCategory",
+                t.asJsonObject().getString("category", null))));
+        assertFalse(demo.get("/api/v1/tickets?size=1").body().contains("\"body\""), "list rows carry no body");
+        TicketSliceIT.assertProblem(demo.get("/api/v1/tickets?tier=sometimes"), 400, "validation-failed");
+        assertTrue(strings(demo.get("/api/v1/tickets/facets").json().getJsonArray("clients")).contains("Acme Dental"));
+    }
+
+    @Test
+    @Order(11)
+    void techniciansGetForbiddenFromEverySetupEndpoint() throws Exception {
+        Session admin = new Session(login("demo", ADMIN_EMAIL, ADMIN_PASSWORD));
+        String email = "tech-setup-" + UUID.randomUUID() + "@demo.example";
+        assertEquals(201, admin.post("/api/v1/users", "{\"email\":\"" + email
+                + "\",\"role\":\"technician\",\"password\":\"technician-password\"}", admin.csrf).statusCode());
+        Session tech = new Session(login("demo", email, "technician-password"));
+        for (HttpResponse<String> r : List.of(tech.get("/api/v1/tenants/demo/connections"),
+                tech.post("/api/v1/tenants/demo/connections", "{\"platform\":\"zendesk\"}", tech.csrf),
+                tech.post("/api/v1/history", "{}", tech.csrf, "application/x-ndjson"), tech.get("/api/v1/history/" + UUID.randomUUID()),
+                tech.post("/api/v1/models/train", "{}", tech.csrf), tech.post("/api/v1/models/evaluate", "{}", tech.csrf))) {
+            assertEquals(403, r.statusCode(), r.uri() + ": " + r.body());
+            assertTrue(r.body().contains("https://omega.dev/problems/forbidden"), r.body());
+        }
+        assertEquals(200, admin.get("/api/v1/tenants/demo/connections").statusCode(), "admins may");
+        assertEquals(200, demo.get("/api/v1/tenants/demo/connections").status(), "the tenant's API key may");
+        assertEquals(200, tech.get("/api/v1/confirmations").statusCode(), "technicians confirm");
+        assertEquals(200, tech.get("/api/v1/insights").statusCode(), "technicians see insights");
+    }
+
+    static String triaged(Api api, String title, String body) {
+        String id = api.post("/api/v1/tickets", Json.createObjectBuilder().add("externalId", "C-" + UUID.randomUUID())
+                .add("source", "zendesk").add("title", title).add("body", body).add("requester", "ann.lee@example.com")
+                .add("client", "Acme Dental").add("createdAt", java.time.Instant.now().toString()).add("priority", "P3")
+                .build().toString()).json().getString("id");
+        api.await("/api/v1/tickets/" + id, t -> "TRIAGED".equals(t.getString("status")), Duration.ofSeconds(60));
+        return id;
+    }
+
+    static JsonObject waiting(Api api, String ticketId) {
+        return api.get("/api/v1/confirmations?size=100").json().getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("ticketId").equals(ticketId)).findFirst().orElse(null);
+    }
+
+    static List<String> strings(jakarta.json.JsonArray array) {
+        return array.stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     record Session(String cookie, String csrf) {
@@ -250,8 +390,12 @@ class DashboardIT {
         }
 
         HttpResponse<String> post(String path, String body, String csrfToken) throws Exception {
+            return post(path, body, csrfToken, "application/json");
+        }
+
+        HttpResponse<String> post(String path, String body, String csrfToken, String contentType) throws Exception {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Cookie", cookie)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
             if (csrfToken != null) {
                 b.header("X-CSRF-Token", csrfToken);
             }
