@@ -1,8 +1,10 @@
 // Dashboard benchmark against a running OMEGA (see bench/run-dashboard.sh, which starts one):
-//  1. live latency: POST a ticket (Bearer key) → its row appears in an open queue; N posts, one at a time
-//  2. first load of the queue with >= LOAD tickets in the tenant (navigation → rows rendered), 5 runs
+//  1. live latency: POST a ticket (Bearer key) → its row appears in an open queue, and → the row shows TRIAGED;
+//     N posts, one at a time
+//  2. first load of the queue with >= LOAD tickets in the tenant (navigation of a new tab → first rows rendered),
+//     RUNS runs; and the list API alone (GET /api/v1/tickets?size=100) for comparison
 //  3. shipped assets (index.html, app.js, app.css) as served, raw and gzipped
-//   node web-dashboard/e2e/bench.mjs <baseUrl> --key= --tenant= --admin-email= --admin-password= [--n=50] [--load=1000]
+//   node web-dashboard/e2e/bench.mjs <baseUrl> --key= --tenant= --admin-email= --admin-password= [--n=50] [--load=1000] [--runs=10]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ const [base, ...rest] = process.argv.slice(2);
 const opt = Object.fromEntries(rest.map((a) => a.replace(/^--/, '').split(/=(.*)/s).slice(0, 2)));
 const n = Number(opt.n ?? 50);
 const load = Number(opt.load ?? 1000);
+const runs = Number(opt.runs ?? 10);
 const run = Date.now().toString(36);
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)]; };
 const post = async (i) => {
@@ -42,20 +45,25 @@ try {
   await page.waitForSelector('body[data-live="open"]');
 
   const live = [];
+  const triaged = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     const id = await post(`live-${i}`);
     await page.waitForSelector(`tr[data-id="${id}"]`, { timeout: 10000 });
     live.push(performance.now() - t0);
+    await page.waitForSelector(`tr[data-id="${id}"] [data-status="TRIAGED"]`, { timeout: 30000 });
+    triaged.push(performance.now() - t0);
   }
-  console.log(`live: n=${n} P50=${pct(live, 50).toFixed(0)} ms P95=${pct(live, 95).toFixed(0)} ms max=${Math.max(...live).toFixed(0)} ms`);
+  const line = (xs) => `P50=${pct(xs, 50).toFixed(0)} ms P95=${pct(xs, 95).toFixed(0)} ms max=${Math.max(...xs).toFixed(0)} ms`;
+  console.log(`live: n=${n} POST → row visible ${line(live)}`);
+  console.log(`live: n=${n} POST → row shows TRIAGED ${line(triaged)}`);
 
   const total = (await (await fetch(`${base}/api/v1/tickets?size=1`, { headers: { Authorization: `Bearer ${opt.key}` } })).json()).total;
   for (let i = total; i < load; i += 20) {
     await Promise.all(Array.from({ length: Math.min(20, load - i) }, (_, j) => post(`load-${i + j}`)));
   }
   const loads = [];
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < runs; r++) {
     const fresh = await context.newPage();
     const t0 = performance.now();
     await fresh.goto(`${base}/#/queue`);
@@ -65,7 +73,16 @@ try {
     if (r === 0) console.log(`load: ${shown}`);
     await fresh.close();
   }
-  console.log(`load: tenant tickets >= ${load}, first load runs ${loads.map((x) => x.toFixed(0)).join(', ')} ms; median ${pct(loads, 50).toFixed(0)} ms, max ${Math.max(...loads).toFixed(0)} ms`);
+  console.log(`load: tenant tickets >= ${load}, first load runs ${loads.map((x) => x.toFixed(0)).join(', ')} ms; median ${pct(loads, 50).toFixed(0)} ms, P95 ${pct(loads, 95).toFixed(0)} ms, max ${Math.max(...loads).toFixed(0)} ms`);
+  const listCalls = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/tickets?page=0&size=100`, { headers: { Authorization: `Bearer ${opt.key}` } });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    listCalls.push(performance.now() - t0);
+    if (r === 0) console.log(`list: one page of 100 rows is ${bytes} bytes`);
+  }
+  console.log(`list: GET /api/v1/tickets?size=100 median ${pct(listCalls, 50).toFixed(0)} ms, max ${Math.max(...listCalls).toFixed(0)} ms`);
 
   let raw = 0;
   let gz = 0;

@@ -93,6 +93,10 @@ try {
     await page.goto(`${base}/`);
     await page.waitForSelector('form.signin');
     expect((await unlabelled()).length === 0, `unlabelled fields: ${await unlabelled()}`);
+    const oidc = await (await fetch(`${base}/api/v1/auth/oidc`)).json();
+    if (oidc.enabled) { // OpenID Connect configured: the provider's button leads to OMEGA's login redirect
+      await page.waitForSelector('#oidc-sign-in[href="/api/v1/auth/oidc/login"]');
+    }
     await shot('signin');
   });
 

@@ -33,4 +33,13 @@ export function signIn(root: HTMLElement, done: (me: Me) => void): void {
   });
   root.replaceChildren(h('main', { id: 'main' }, form));
   (tenant.value ? email : tenant).focus();
+  // an OpenID Connect sign-in that came back refused says why (#/signin?error=...)
+  const refused = new URLSearchParams(location.hash.split('?')[1] ?? '').get('error');
+  if (refused) error.textContent = `Sign-in with your organisation's account failed: ${refused}`;
+  api.oidc().then((o) => {
+    if (!o.enabled) return;
+    form.insertBefore(h('div', { class: 'sso' },
+      h('a', { class: 'button', id: 'oidc-sign-in', href: '/api/v1/auth/oidc/login' }, `Sign in with ${o.provider ?? 'your organisation'}`),
+      h('p', { class: 'hint' }, 'or with an OMEGA password:')), form.children[1]);
+  }).catch(() => {});
 }

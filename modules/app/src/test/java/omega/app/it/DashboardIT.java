@@ -54,16 +54,22 @@ class DashboardIT {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static LibertyProcess server;
+    static FakeOidcProvider oidc;
     static Api demo;
     static Api acme;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        oidc = new FakeOidcProvider();
         // assigned before start(), so @AfterAll stops it even when it never became ready
         server = new LibertyProcess("dashboard-" + System.currentTimeMillis(), Map.of(
                 "OMEGA_BOOTSTRAP_API_KEY", DEMO_KEY,
                 "OMEGA_BOOTSTRAP_EXTRA_TENANTS", "acme=" + ACME_KEY,
-                "OMEGA_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
+                "OMEGA_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "OMEGA_OIDC_ISSUER", oidc.issuer(),
+                "OMEGA_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID,
+                "OMEGA_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET,
+                "OMEGA_OIDC_TENANT_MAP", FakeOidcProvider.DIRECTORY + "=demo"));
         server.start();
         demo = new Api(server.baseUrl(), DEMO_KEY);
         acme = new Api(server.baseUrl(), ACME_KEY);
@@ -79,6 +85,9 @@ class DashboardIT {
     static void stop() {
         if (server != null) {
             server.stop();
+        }
+        if (oidc != null) {
+            oidc.close();
         }
     }
 
@@ -322,7 +331,10 @@ class DashboardIT {
         assertTrue(insights.getJsonObject("timeToTriage").getInt("count") > 0, insights.toString());
         assertTrue(insights.getJsonArray("titans").stream().anyMatch(t -> "local".equals(t.asJsonObject().getString("titanId"))));
         TicketSliceIT.assertProblem(demo.get("/api/v1/insights?days=0"), 400, "validation-failed");
-        assertEquals(0, acme.get("/api/v1/insights?days=7").json().getJsonObject("tiers").size(), "acme has no decisions");
+        JsonObject cold = acme.get("/api/v1/insights?days=7").json();
+        cold.getJsonObject("tiers").values().forEach(tiers -> assertEquals(Set.of("MANUAL"), tiers.asJsonObject().keySet(),
+                "acme has no model: its decisions are cold starts, not demo's " + cold));
+        assertTrue(cold.getJsonArray("titans").isEmpty(), "no titan voted for acme: " + cold);
 
         JsonObject atRiskFirst = demo.get("/api/v1/tickets?sort=sla-risk&status=TRIAGED&size=200").json();
         List<Boolean> risks = atRiskFirst.getJsonArray("items").stream().map(t -> t.asJsonObject().getBoolean("slaAtRisk")).toList();
@@ -357,6 +369,79 @@ class DashboardIT {
         assertEquals(200, demo.get("/api/v1/tenants/demo/connections").status(), "the tenant's API key may");
         assertEquals(200, tech.get("/api/v1/confirmations").statusCode(), "technicians confirm");
         assertEquals(200, tech.get("/api/v1/insights").statusCode(), "technicians see insights");
+    }
+
+    @Test
+    @Order(12)
+    void openIdConnectSignInVerifiesTheIdTokenAndOpensTheSameSession() throws Exception {
+        assertTrue(send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/auth/oidc"))).body()
+                .contains("\"enabled\":true"));
+        oidc.signInNext(new FakeOidcProvider.User("Lea.Lead@demo.example", List.of("OMEGA.Lead", "Other.Role"),
+                FakeOidcProvider.DIRECTORY));
+        Flow ok = startFlow();
+        assertTrue(ok.authorize().contains("code_challenge_method=S256") && ok.authorize().contains("nonce="), ok.authorize());
+        HttpResponse<String> back = ok.finish();
+        assertEquals(302, back.statusCode(), back.body());
+        assertEquals("/#/queue", back.headers().firstValue("Location").orElse(""));
+        String session = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("omega_session="))
+                .findFirst().orElseThrow();
+        assertTrue(session.contains("HttpOnly") && session.contains("SameSite=Strict"), session);
+        HttpResponse<String> me = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/auth/me"))
+                .header("Cookie", session.split(";")[0]));
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("\"email\":\"lea.lead@demo.example\"") && me.body().contains("\"role\":\"lead\"")
+                && me.body().contains("\"tenant\":\"demo\"") && me.body().contains("\"method\":\"session\""), me.body());
+
+        // the provider's role wins at the next sign-in
+        oidc.signInNext(new FakeOidcProvider.User("lea.lead@demo.example", List.of("OMEGA.Admin"), FakeOidcProvider.DIRECTORY));
+        HttpResponse<String> promoted = startFlow().finish();
+        String admin = promoted.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("omega_session="))
+                .findFirst().orElseThrow().split(";")[0];
+        assertTrue(send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/auth/me")).header("Cookie", admin))
+                .body().contains("\"role\":\"admin\""));
+
+        assertRefused(ok.finish(), "a used code");
+        Flow forged = startFlow();
+        assertRefused(send(HttpRequest.newBuilder(URI.create(forged.callback().replaceAll("state=[^&]+", "state=forged")))
+                .header("Cookie", forged.cookie())), "a state that is not this browser's");
+        oidc.signWithAnUnpublishedKey(true);
+        try {
+            assertRefused(startFlow().finish(), "an ID token signed with an unpublished key");
+        } finally {
+            oidc.signWithAnUnpublishedKey(false);
+        }
+        oidc.signInNext(new FakeOidcProvider.User("nobody@demo.example", List.of("Other.Role"), FakeOidcProvider.DIRECTORY));
+        assertRefused(startFlow().finish(), "no OMEGA role");
+        oidc.signInNext(new FakeOidcProvider.User("x@elsewhere.example", List.of("OMEGA.Admin"), UUID.randomUUID().toString()));
+        assertRefused(startFlow().finish(), "an unmapped directory");
+    }
+
+    /** One sign-in through the fake provider: OMEGA's login redirect, the provider's redirect back. */
+    record Flow(String authorize, String cookie, String callback) {
+        HttpResponse<String> finish() throws Exception {
+            return send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie));
+        }
+    }
+
+    static Flow startFlow() throws Exception {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/auth/oidc/login")));
+        assertEquals(302, login.statusCode(), login.body());
+        String authorize = login.headers().firstValue("Location").orElseThrow();
+        assertTrue(authorize.startsWith(oidc.issuer() + "/authorize?"), authorize);
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("omega_oidc=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        HttpResponse<String> provider = send(HttpRequest.newBuilder(URI.create(authorize)));
+        assertEquals(302, provider.statusCode(), provider.body());
+        String callback = provider.headers().firstValue("Location").orElseThrow();
+        assertTrue(callback.startsWith(server.baseUrl() + "/api/v1/auth/oidc/callback?code="), callback);
+        return new Flow(authorize, cookie.split(";")[0], callback);
+    }
+
+    static void assertRefused(HttpResponse<String> r, String what) {
+        assertEquals(302, r.statusCode(), what + ": " + r.body());
+        assertTrue(r.headers().firstValue("Location").orElse("").startsWith("/#/signin?error="), what + ": "
+                + r.headers().firstValue("Location"));
+        assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("omega_session=")), what);
     }
 
     static String triaged(Api api, String title, String body) {

@@ -41,6 +41,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String LOGIN_PATH = "v1/auth/login";
+    /** OpenID Connect sign-in: its info, start and the provider's redirect back carry no credential yet */
+    private static final Set<String> OIDC_PATHS = Set.of("v1/auth/oidc", "v1/auth/oidc/login", "v1/auth/oidc/callback");
 
     @Inject
     Tenants tenants;
@@ -63,7 +65,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (LOGIN_PATH.equals(path.startsWith("/") ? path.substring(1) : path)) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (LOGIN_PATH.equals(relative) || OIDC_PATHS.contains(relative)) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -97,12 +97,16 @@ public class AuthResource {
     }
 
     private String cookie(String value, long maxAgeSeconds) {
+        return sessionCookie(value, maxAgeSeconds, secure(uri, headers));
+    }
+
+    static String sessionCookie(String value, long maxAgeSeconds, boolean secure) {
         return ApiAuthenticationFilter.SESSION_COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=Strict" + (secure() ? "; Secure" : "");
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
     }
 
     /** HTTPS here, or at a TLS-terminating proxy that says so. */
-    private boolean secure() {
+    static boolean secure(UriInfo uri, HttpHeaders headers) {
         return "https".equalsIgnoreCase(uri.getRequestUri().getScheme())
                 || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
     }

@@ -75,6 +75,25 @@ public class Employees {
                 .setParameter("t", tenantId).getSingleResult();
     }
 
+    /**
+     * The employee an identity provider vouched for (OIDC sign-in): created on first sign-in, its role kept in step
+     * with the provider's. Such an employee gets a random password nobody knows, so only the provider signs it in.
+     */
+    @Transactional
+    public Employee federated(String tenantId, String email, Role role) {
+        String normalized = normalizeEmail(email);
+        Optional<Employee> known = byEmail(tenantId, normalized);
+        if (known.isPresent()) {
+            if (!known.get().role().equals(role.key())) {
+                known.get().roleFromProvider(role.key());
+            }
+            return known.get();
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return create(tenantId, normalized, role.key(), java.util.Base64.getEncoder().encodeToString(random));
+    }
+
     /** Creates an employee; 400 for an invalid e-mail, role or a short password, 409 for a taken e-mail. */
     @Transactional
     public Employee create(String tenantId, String email, String role, String password) {

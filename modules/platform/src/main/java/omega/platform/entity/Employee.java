@@ -52,6 +52,11 @@ public class Employee {
         this.createdAt = createdAt;
     }
 
+    /** The identity provider says the role (OIDC sign-in): it wins over what was stored. */
+    public void roleFromProvider(String newRole) {
+        this.role = newRole;
+    }
+
     public String id() {
         return id;
     }
