@@ -62,6 +62,12 @@ try {
   for (let i = total; i < load; i += 20) {
     await Promise.all(Array.from({ length: Math.min(20, load - i) }, (_, j) => post(`load-${i + j}`)));
   }
+  // measure the first load on a settled server: wait until the triage stage has decided every posted ticket
+  const drainStart = performance.now();
+  const count = async (q) => (await (await fetch(`${base}/api/v1/tickets?size=1${q}`, { headers: { Authorization: `Bearer ${opt.key}` } })).json()).total;
+  const all = await count('');
+  while (await count('&status=TRIAGED') < all) await new Promise((r) => setTimeout(r, 500));
+  console.log(`load: ${all} tickets in the tenant, all TRIAGED ${((performance.now() - drainStart) / 1000).toFixed(1)} s after the last post`);
   const loads = [];
   for (let r = 0; r < runs; r++) {
     const fresh = await context.newPage();

@@ -382,7 +382,7 @@ class DashboardIT {
         assertTrue(ok.authorize().contains("code_challenge_method=S256") && ok.authorize().contains("nonce="), ok.authorize());
         HttpResponse<String> back = ok.finish();
         assertEquals(302, back.statusCode(), back.body());
-        assertEquals("/#/queue", back.headers().firstValue("Location").orElse(""));
+        assertEquals(server.baseUrl() + "/#/queue", back.headers().firstValue("Location").orElse(""));
         String session = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("omega_session="))
                 .findFirst().orElseThrow();
         assertTrue(session.contains("HttpOnly") && session.contains("SameSite=Strict"), session);
@@ -439,7 +439,7 @@ class DashboardIT {
 
     static void assertRefused(HttpResponse<String> r, String what) {
         assertEquals(302, r.statusCode(), what + ": " + r.body());
-        assertTrue(r.headers().firstValue("Location").orElse("").startsWith("/#/signin?error="), what + ": "
+        assertTrue(r.headers().firstValue("Location").orElse("").startsWith(server.baseUrl() + "/#/signin?error="), what + ": "
                 + r.headers().firstValue("Location"));
         assertTrue(r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("omega_session=")), what);
     }

@@ -98,7 +98,7 @@ public class OidcResource {
         try {
             var employee = oidc.finish(code, state, flow, redirectUri());
             EmployeeSessions.Opened opened = sessions.open(employee);
-            return Response.status(302).location(URI.create("/#/queue"))
+            return Response.status(302).location(dashboard("#/queue"))
                     .header(HttpHeaders.SET_COOKIE, clear)
                     .header(HttpHeaders.SET_COOKIE, AuthResource.sessionCookie(opened.token(), sessions.ttl().toSeconds(),
                             AuthResource.secure(uri, headers)))
@@ -113,7 +113,7 @@ public class OidcResource {
 
     private Response failed(String clearCookie, String reason) {
         LOG.info("OpenID Connect sign-in refused: " + reason);
-        return Response.status(302).location(URI.create("/#/signin?error="
+        return Response.status(302).location(dashboard("#/signin?error="
                 + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8)))
                 .header(HttpHeaders.SET_COOKIE, clearCookie).header("Cache-Control", "no-store").build();
     }
@@ -122,6 +122,13 @@ public class OidcResource {
         if (!oidc.settings().enabled()) {
             throw ProblemException.notFound("OpenID Connect sign-in is not configured (omega.oidc.issuer, omega.oidc.client-id)");
         }
+    }
+
+    /** an absolute URI of the dashboard (served at the root): JAX-RS would resolve a relative one against /api/ */
+    private URI dashboard(String fragment) {
+        URI base = uri.getBaseUri();
+        return URI.create((AuthResource.secure(uri, headers) ? "https" : base.getScheme()) + "://" + base.getRawAuthority()
+                + "/" + fragment);
     }
 
     /** the configured redirect URI, else this server's own callback as the request reached it */
