@@ -74,7 +74,16 @@ try {
     const t0 = performance.now();
     await fresh.goto(`${base}/#/queue`);
     await fresh.waitForSelector('main[data-loaded="true"] #queue tbody tr');
-    loads.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    loads.push(ms);
+    // where the time went (page clock, ms since navigation start): for the slow runs
+    const parts = await fresh.evaluate(() => {
+      const r = (needle) => performance.getEntriesByType('resource').find((e) => e.name.includes(needle));
+      const at = (e) => (e ? `${e.startTime.toFixed(0)}→${e.responseEnd.toFixed(0)}` : '—');
+      return `document ${performance.getEntriesByType('navigation')[0]?.responseEnd.toFixed(0)}, app.js ${at(r('app.js'))}, `
+        + `me ${at(r('/auth/me'))}, tickets ${at(r('/api/v1/tickets?'))}, rows at ${performance.now().toFixed(0)}`;
+    });
+    if (ms > 1500) console.log(`load: slow run ${ms.toFixed(0)} ms: ${parts}`);
     const shown = await fresh.locator('#row-count').innerText();
     if (r === 0) console.log(`load: ${shown}`);
     await fresh.close();
@@ -89,6 +98,20 @@ try {
     if (r === 0) console.log(`list: one page of 100 rows is ${bytes} bytes`);
   }
   console.log(`list: GET /api/v1/tickets?size=100 median ${pct(listCalls, 50).toFixed(0)} ms, max ${Math.max(...listCalls).toFixed(0)} ms`);
+
+  // the other reads behind the views, at this tenant size (median of RUNS sequential calls each)
+  for (const path of ['v1/tickets?size=100&sort=sla-risk', 'v1/tickets?size=100&tier=MANUAL', 'v1/tickets?size=100&client=Acme%20Dental',
+    'v1/tickets?size=100&category=none-such', 'v1/tickets/facets', 'v1/confirmations?size=50', 'v1/insights?days=30', 'v1/insights?days=365']) {
+    const ms = [];
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/${path}`, { headers: { Authorization: `Bearer ${opt.key}` } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      ms.push(performance.now() - t0);
+    }
+    console.log(`reads: GET /api/${path} median ${pct(ms, 50).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms`);
+  }
 
   let raw = 0;
   let gz = 0;
