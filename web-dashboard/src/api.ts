@@ -11,7 +11,7 @@ export interface TicketSummary {
   tier?: Tier; decidedCategory?: string; slaAtRisk: boolean; slaDueAt?: string;
 }
 export interface TicketPage { items: TicketSummary[]; page: number; size: number; total: number }
-export interface TicketFilter { status?: string; tier?: string; client?: string; category?: string; sort?: string }
+export interface TicketFilter { status?: string; tier?: string; client?: string; category?: string; sort?: string; ids?: string }
 export interface Facets { clients: string[]; categories: string[] }
 export interface StatusChange { status: Status; at: string; detail?: string }
 export interface Alternative { value: string; confidence: number }

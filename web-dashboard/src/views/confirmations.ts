@@ -115,7 +115,11 @@ export const confirmations: View = async ({ main, onKey, onLeave }) => {
     }
     return false;
   });
-  onLeave(onTicket((e) => { if (e.status === 'TRIAGED') void load(); }, () => void load()));
+  // decisions arriving in a burst reload the list once a second at most
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const soon = () => { pending ??= setTimeout(() => { pending = undefined; void load(); }, 1000); };
+  onLeave(onTicket((e) => { if (e.status === 'TRIAGED') soon(); }, () => void load()));
+  onLeave(() => clearTimeout(pending));
   try {
     await load();
   } catch (e) {

@@ -106,13 +106,13 @@ export const queue: View = async ({ main, onKey, onLeave }) => {
       h('td', {}, h('span', { class: 'badge', 'data-status': t.status }, label(t.status))),
       h('td', { class: 'hide-narrow' }, when(t.receivedAt)));
 
-  const render = (freshId?: string) => {
+  const render = (fresh: Set<string> = new Set()) => {
     const rows = visible();
     selected = Math.min(selected, Math.max(rows.length - 1, 0));
     cancelAnimationFrame(frame);
-    body.replaceChildren(...rows.slice(0, FIRST_ROWS).map((t, i) => row(t, i, t.id === freshId)));
+    body.replaceChildren(...rows.slice(0, FIRST_ROWS).map((t, i) => row(t, i, fresh.has(t.id))));
     if (rows.length > FIRST_ROWS) {
-      frame = requestAnimationFrame(() => body.append(...rows.slice(FIRST_ROWS).map((t, i) => row(t, i + FIRST_ROWS, t.id === freshId))));
+      frame = requestAnimationFrame(() => body.append(...rows.slice(FIRST_ROWS).map((t, i) => row(t, i + FIRST_ROWS, fresh.has(t.id)))));
     }
     count.textContent = query ? `${rows.length} of ${tickets.length} loaded tickets match` : `Showing ${tickets.length} of ${total} tickets`;
     more.hidden = tickets.length >= total;
@@ -199,33 +199,45 @@ export const queue: View = async ({ main, onKey, onLeave }) => {
     return false;
   });
 
-  onLeave(onTicket(async (change) => {
-    try {
-      const t: TicketSummary = await api.ticket(change.id);
-      addOption(selects.client, t.client ?? ''); // a new client or category can be filtered by at once
-      addOption(selects.category, t.decidedCategory ?? t.category ?? '');
-      const at = tickets.findIndex((x) => x.id === t.id);
-      const before = current();
-      if (at >= 0) {
-        // fetches can finish out of order: never replace a row with an older state of the ticket
-        if (t.updatedAt < tickets[at].updatedAt) return;
-        if (matches(t)) tickets[at] = t;
-        else { tickets.splice(at, 1); total--; }
-      } else if (matches(t)) {
-        tickets.push(t);
-        total++;
-        announce(`New ticket: ${t.title}`);
-      } else {
-        return;
-      }
-      tickets.sort(compare(filter.sort));
-      const still = before ? visible().findIndex((x) => x.id === before.id) : -1;
-      if (still >= 0) selected = still; // the selection stays on the same ticket
-      render(t.id);
-    } catch (e) {
-      if (!(e instanceof ApiError && e.status === 404)) throw e;
+  // live changes: the ids named by the stream within 30 ms are fetched together, as lean rows, in one request
+  const changed = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const apply = (t: TicketSummary): boolean => {
+    addOption(selects.client, t.client ?? ''); // a new client or category can be filtered by at once
+    addOption(selects.category, t.decidedCategory ?? t.category ?? '');
+    const at = tickets.findIndex((x) => x.id === t.id);
+    if (at >= 0) {
+      // fetches can finish out of order: never replace a row with an older state of the ticket
+      if (t.updatedAt < tickets[at].updatedAt) return false;
+      if (matches(t)) tickets[at] = t;
+      else { tickets.splice(at, 1); total--; }
+      return true;
     }
+    if (!matches(t)) return false;
+    tickets.push(t);
+    total++;
+    announce(`New ticket: ${t.title}`);
+    return true;
+  };
+  const flush = async () => {
+    timer = undefined;
+    const ids = [...changed].slice(0, 200);
+    ids.forEach((id) => changed.delete(id));
+    if (changed.size) timer = setTimeout(() => void flush(), 30);
+    const rows = (await api.tickets({ ids: ids.join(',') }, 0, ids.length)).items;
+    const before = current();
+    const touched = rows.filter(apply);
+    if (!touched.length) return;
+    tickets.sort(compare(filter.sort));
+    const still = before ? visible().findIndex((x) => x.id === before.id) : -1;
+    if (still >= 0) selected = still; // the selection stays on the same ticket
+    render(new Set(touched.map((t) => t.id)));
+  };
+  onLeave(onTicket((change) => {
+    changed.add(change.id);
+    timer ??= setTimeout(() => void flush(), 30);
   }, () => void load()));
+  onLeave(() => clearTimeout(timer));
 
   await load();
   api.facets().then((f) => {

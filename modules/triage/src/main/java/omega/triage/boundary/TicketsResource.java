@@ -147,13 +147,14 @@ public class TicketsResource {
     @Operation(summary = "The tenant's tickets, filtered and sorted for the queue",
             description = "page counts from 0; size 1-200. Every filter is optional: status, tier (the least automatic "
                     + "tier of the decision's labels), client (exact), category (the decided or technician-given "
-                    + "category, else the source's). sort=newest (default) or sla-risk (at risk first, then the "
-                    + "earliest due). Rows carry no text body.")
+                    + "category, else the source's), ids (comma-separated, at most 200: just these tickets, as a "
+                    + "dashboard refreshes the rows a live update named). sort=newest (default) or sla-risk (at risk "
+                    + "first, then the earliest due). Rows carry no text body.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketPage.class)))
     @APIResponse(responseCode = "400", description = "invalid paging, status, tier or sort (problem+json)")
     public TicketPage list(@QueryParam("status") String status, @QueryParam("tier") String tier,
             @QueryParam("client") String client, @QueryParam("category") String category,
-            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("sort") String sort, @QueryParam("ids") String ids, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ProblemException(400, "invalid-paging", "Invalid paging",
@@ -161,7 +162,7 @@ public class TicketsResource {
         }
         TicketQuery query = new TicketQuery(parseStatus(status), parse(Tier.class, "tier", tier), blankToNull(client),
                 blankToNull(category), sort == null || sort.isBlank() ? TicketSort.NEWEST
-                        : parse(TicketSort.class, "sort", sort.replace('-', '_')));
+                        : parse(TicketSort.class, "sort", sort.replace('-', '_')), ids(ids));
         return tickets.tickets(tenant.tenantId(), query, page, size);
     }
 
@@ -172,6 +173,19 @@ public class TicketsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketFacets.class)))
     public TicketFacets facets() {
         return tickets.facets(tenant.tenantId());
+    }
+
+    private static java.util.List<String> ids(String ids) {
+        if (ids == null || ids.isBlank()) {
+            return null;
+        }
+        java.util.List<String> list = java.util.Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .distinct().toList();
+        if (list.size() > MAX_PAGE_SIZE || list.stream().anyMatch(s -> s.length() > 36)) {
+            throw ProblemException.invalid("Invalid ids", Map.of("ids", "at most " + MAX_PAGE_SIZE
+                    + " comma-separated ticket ids"));
+        }
+        return list;
     }
 
     private static String blankToNull(String s) {

@@ -86,7 +86,7 @@ public class Decisions {
         LabelDecision category = d.labels().get("category");
         record.decided(lowestTier(d), category == null ? null : category.value(),
                 d.slaRisk() != null && d.slaRisk().atRisk(), d.slaRisk() == null ? null : dueAt(d.slaRisk().dueAt()),
-                !awaitingLabels(d).isEmpty() && given(ticket.ticketId()).isEmpty());
+                !awaitingLabels(d).isEmpty() && given(ticket.ticketId()).isEmpty(), now);
         em.persist(new TicketStatusChange(UUID.randomUUID().toString(), record, TicketStatus.TRIAGED, now,
                 summary(d)));
         changes.fire(new TicketChanged(record.tenantId(), record.id(), TicketStatus.TRIAGED, false, now));

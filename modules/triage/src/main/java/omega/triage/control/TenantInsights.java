@@ -28,9 +28,9 @@ import omega.triage.api.TicketStatus;
 import omega.triage.entity.ReviewRecord;
 
 /**
- * Computes a tenant's insights with a handful of grouped queries over indexed (tenant, time) ranges: the rows read
- * are counts per group, except receipt times (volume) and receipt/first-TRIAGED pairs (time to triage), one short
- * row per ticket of the window.
+ * Computes a tenant's insights with four queries over indexed (tenant, time) ranges: one scan of the window's tickets
+ * (receipt, first TRIAGED, status, SLA risk: four short columns a ticket) for volume, time to triage and SLA counts,
+ * and grouped counts for tiers, titan votes and accuracy.
  */
 @ApplicationScoped
 public class TenantInsights {
@@ -48,20 +48,23 @@ public class TenantInsights {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate first = today.minusDays(days - 1L);
         Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new Insights(days, from, now, volume(tenantId, from, first, today), tiers(tenantId, from),
-                accuracy(tenantId, from), timeToTriage(tenantId, from), sla(tenantId, from), titans(tenantId, from),
+        // one range scan over the window's tickets gives volume, time to triage and SLA counts
+        List<Object[]> tickets = em.createQuery("select t.receivedAt, t.triagedAt, t.status, t.slaAtRisk"
+                + " from TicketRecord t where t.tenantId = :t and t.receivedAt >= :from", Object[].class)
+                .setParameter("t", tenantId).setParameter("from", from).getResultList();
+        return new Insights(days, from, now, volume(tickets, first, today), tiers(tenantId, from),
+                accuracy(tenantId, from), timeToTriage(tickets), sla(tickets), titans(tenantId, from),
                 cost(tenantId, first, today));
     }
 
-    private List<Insights.DayVolume> volume(String tenantId, Instant from, LocalDate first, LocalDate last) {
+    private static List<Insights.DayVolume> volume(List<Object[]> tickets, LocalDate first, LocalDate last) {
         long[] perDay = new long[(int) ChronoUnit.DAYS.between(first, last) + 1];
-        em.createQuery("select t.receivedAt from TicketRecord t where t.tenantId = :t and t.receivedAt >= :from",
-                Instant.class).setParameter("t", tenantId).setParameter("from", from).getResultList().forEach(at -> {
-                    int i = (int) ChronoUnit.DAYS.between(first, LocalDate.ofInstant(at, ZoneOffset.UTC));
-                    if (i >= 0 && i < perDay.length) {
-                        perDay[i]++;
-                    }
-                });
+        for (Object[] t : tickets) {
+            int i = (int) ChronoUnit.DAYS.between(first, LocalDate.ofInstant((Instant) t[0], ZoneOffset.UTC));
+            if (i >= 0 && i < perDay.length) {
+                perDay[i]++;
+            }
+        }
         List<Insights.DayVolume> volume = new ArrayList<>();
         for (int i = 0; i < perDay.length; i++) {
             volume.add(new Insights.DayVolume(first.plusDays(i), perDay[i]));
@@ -99,15 +102,10 @@ public class TenantInsights {
         return accuracy;
     }
 
-    private Insights.TriageTime timeToTriage(String tenantId, Instant from) {
-        List<Object[]> rows = em.createQuery("select t.receivedAt, min(s.at) from TicketStatusChange s, TicketRecord t"
-                + " where s.ticketId = t.id and t.tenantId = :t and t.receivedAt >= :from and s.status = :triaged"
-                + " group by t.id, t.receivedAt", Object[].class)
-                .setParameter("t", tenantId).setParameter("from", from).setParameter("triaged", TicketStatus.TRIAGED)
-                .getResultList();
-        long[] millis = rows.stream().mapToLong(r -> Math.max(0,
-                Duration.between((Instant) r[0], (Instant) r[1]).toMillis())).sorted().toArray();
-        return triageTime(millis);
+    /** from receipt to the first TRIAGED entry of the status history (kept on the ticket as triaged_at) */
+    private static Insights.TriageTime timeToTriage(List<Object[]> tickets) {
+        return triageTime(tickets.stream().filter(t -> t[1] != null)
+                .mapToLong(t -> Math.max(0, Duration.between((Instant) t[0], (Instant) t[1]).toMillis())).sorted().toArray());
     }
 
     /** @param sortedMillis ascending */
@@ -137,14 +135,11 @@ public class TenantInsights {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    private Insights.SlaCounts sla(String tenantId, Instant from) {
+    private static Insights.SlaCounts sla(List<Object[]> tickets) {
         long[] c = new long[3];
-        em.createQuery("select t.status, t.slaAtRisk, count(t) from TicketRecord t where t.tenantId = :t"
-                + " and t.receivedAt >= :from group by t.status, t.slaAtRisk", Object[].class)
-                .setParameter("t", tenantId).setParameter("from", from).getResultList().forEach(r -> {
-                    long n = ((Number) r[2]).longValue();
-                    c[r[0] != TicketStatus.TRIAGED ? 2 : truthy(r[1]) ? 0 : 1] += n;
-                });
+        for (Object[] t : tickets) {
+            c[t[2] != TicketStatus.TRIAGED ? 2 : truthy(t[3]) ? 0 : 1]++;
+        }
         return new Insights.SlaCounts(c[0], c[1], c[2]);
     }
 

@@ -72,6 +72,10 @@ public class Tickets implements TriageApi {
             where.append(" and t.client = :client");
             params.put("client", q.client());
         }
+        if (q.ids() != null && !q.ids().isEmpty()) {
+            where.append(" and t.id in :ids");
+            params.put("ids", q.ids());
+        }
         if (q.category() != null) {
             where.append(" and (t.decidedCategory = :category or (t.decidedCategory is null and t.category = :category))");
             params.put("category", q.category());

@@ -89,6 +89,10 @@ public class TicketRecord {
     @Column(name = "sla_due_at")
     private Instant slaDueAt;
 
+    /** when the ticket first reached TRIAGED (the first TRIAGED entry of its status history) */
+    @Column(name = "triaged_at")
+    private Instant triagedAt;
+
     /** triaged with AUTO/CONFIRM labels that no person has confirmed, corrected or rejected yet */
     @Column(name = "awaiting_confirmation", nullable = false)
     private boolean awaitingConfirmation;
@@ -142,7 +146,10 @@ public class TicketRecord {
     }
 
     /** Copies what the queue filters and sorts by from a stored decision. */
-    public void decided(Tier lowest, String category, boolean atRisk, Instant dueAt, boolean awaiting) {
+    public void decided(Tier lowest, String category, boolean atRisk, Instant dueAt, boolean awaiting, Instant at) {
+        if (triagedAt == null) {
+            triagedAt = at;
+        }
         this.lowestTier = lowest;
         this.awaitingConfirmation = awaiting;
         this.decidedCategory = category == null || category.length() <= 255 ? category : category.substring(0, 255);
@@ -182,4 +189,5 @@ public class TicketRecord {
     public boolean slaAtRisk() { return slaAtRisk; }
     public Instant slaDueAt() { return slaDueAt; }
     public boolean awaitingConfirmation() { return awaitingConfirmation; }
+    public Instant triagedAt() { return triagedAt; }
 }
