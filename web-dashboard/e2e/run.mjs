@@ -7,7 +7,8 @@
 //     [--screenshots=docs/screenshots] [--failures=<dir for failure screenshots>] [--chromium=/usr/bin/chromium]
 // Screenshots of the views are written only with --screenshots (DashboardIT passes it only when asked to, see
 // web-dashboard/README.md), so ordinary test runs leave the tracked files alone.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -77,6 +78,16 @@ const unlabelled = () => page.evaluate(() => [...document.querySelectorAll('inpu
   .filter((el) => el.type !== 'hidden' && !el.closest('[hidden]'))
   .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')))
   .map((el) => el.id || el.name || el.outerHTML.slice(0, 60)));
+/** axe-core's WCAG 2.x A/AA rules (contrast, names, landmarks, ARIA) on the current page; evaluate() is not
+ * bound by the page's CSP, so the audit script needs no exception in it. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const audit = async (what) => {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  })).violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+  expect(violations.length === 0, `accessibility violations on ${what}: ${violations.join('; ')}`);
+};
 const noOverflow = async (what) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow <= 0, `${what} overflows horizontally by ${overflow}px`);
@@ -97,6 +108,7 @@ try {
     if (oidc.enabled) { // OpenID Connect configured: the provider's button leads to OMEGA's login redirect
       await page.waitForSelector('#oidc-sign-in[href="/api/v1/auth/oidc/login"]');
     }
+    await audit('the sign-in page');
     await shot('signin');
   });
 
@@ -114,6 +126,7 @@ try {
     expect((await unlabelled()).length === 0, `unlabelled queue controls: ${await unlabelled()}`);
     if (await page.locator('.empty').count()) {
       expect((await text('.empty')).includes('Setup'), 'the empty queue does not point to Setup');
+      await audit('the empty queue');
       await shot('queue-empty');
     }
   });
@@ -147,6 +160,7 @@ try {
       await page.waitForSelector(`tr[data-id="${id}"] [data-tier]:not([data-tier="none"])`);
     }
     await page.waitForTimeout(2100); // let the arrival highlight fade before the screenshot
+    await audit('the queue');
     await shot('queue');
   });
 
@@ -214,6 +228,7 @@ try {
     expect(await page.locator('#titans tr[data-titan="local"]').count() > 0, 'the local titan vote is missing');
     expect((await text('#ticket-sla')).match(/at risk|on track/), 'no SLA risk');
     expect((await text('#model-versions')).includes('category-'), 'no model version');
+    await audit('the ticket view');
     await shot('ticket');
   });
 
@@ -254,6 +269,7 @@ try {
     const waiting = (await api('GET', 'v1/confirmations')).json.items.find((c) => c.ticketId === vpn);
     await page.check(`#confirmations tr[data-id="${vpn}"] input[type=checkbox]`);
     expect((await unlabelled()).length === 0, `unlabelled checkboxes: ${await unlabelled()}`);
+    await audit('the confirmations');
     await shot('confirmations');
     await page.click('#approve');
     await page.waitForSelector(`#confirmations tr[data-id="${vpn}"]`, { state: 'detached' });
@@ -269,6 +285,7 @@ try {
     await page.waitForSelector('main[data-view="insights"][data-loaded="true"] .kpis');
     expect(await page.locator('figure.chart svg[role="img"]').count() >= 5, 'fewer than five charts');
     expect((await text('.kpis')).includes('%'), 'no accuracy from the feedback given');
+    await audit('the insights');
     await shot('insights');
   });
 
@@ -288,6 +305,7 @@ try {
     const listed = (await api('GET', `v1/tenants/${opt.tenant}/connections`)).json;
     expect(!JSON.stringify(listed).includes(`zendesk-secret-${run}`) && !JSON.stringify(listed).includes(token), 'a secret came back');
     expect((await unlabelled()).length === 0, `unlabelled setup fields: ${await unlabelled()}`);
+    await audit('setup');
     await shot('setup');
     await page.click('#connections [data-remove="zendesk"]');
     await page.click('#connections [data-remove="zendesk"]'); // second click confirms
