@@ -16,7 +16,13 @@ import jakarta.json.JsonReader;
 /** A tiny HTTP client for the ITs: one tenant key, JSON in and out. */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: the JDK client's default first request on plain HTTP is an h2c upgrade, and Liberty parked such
+     * requests in H2StreamProcessor.waitForConnectionInit under load (CrashRecoveryIT's 400 posts timed out; a thread
+     * dump showed every request thread there). DashboardIT had met the same hang on static files.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final String key;
