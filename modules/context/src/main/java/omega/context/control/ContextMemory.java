@@ -39,9 +39,19 @@ public final class ContextMemory implements ContextApi, AutoCloseable {
     private final TenantIndexes indexes;
     private final HybridRetriever retriever;
     private final Erasure erasure;
+    private final StoreFollower follower;
 
     public ContextMemory(EmbeddingService embeddings, MemoryStore store, WorkingMemory working,
             ContextSettings settings, Clock clock) {
+        this(embeddings, store, working, settings, clock, 1_000);
+    }
+
+    /**
+     * @param followIntervalMillis with a store shared by replicas (PostgreSQL): how often, at most, a search first
+     *                             indexes what other replicas wrote
+     */
+    public ContextMemory(EmbeddingService embeddings, MemoryStore store, WorkingMemory working,
+            ContextSettings settings, Clock clock, long followIntervalMillis) {
         this.embeddings = embeddings;
         this.store = store;
         this.working = working;
@@ -49,6 +59,16 @@ public final class ContextMemory implements ContextApi, AutoCloseable {
         this.indexes = new TenantIndexes(new IndexLoader(store, embeddings, settings, terms));
         this.retriever = new HybridRetriever(settings.retrieval(), store, terms, clock);
         this.erasure = new Erasure(store, indexes, working, clock);
+        this.follower = store instanceof SharedStore shared
+                ? new StoreFollower(shared, indexes, followIntervalMillis, clock) : null;
+    }
+
+    /** The tenant's indexes, opened on first use (a follower first notes where the shared store stood). */
+    private TenantIndex open(String tenantId) {
+        if (follower != null) {
+            follower.beforeOpen(tenantId);
+        }
+        return indexes.of(tenantId);
     }
 
     @Override
@@ -66,7 +86,7 @@ public final class ContextMemory implements ContextApi, AutoCloseable {
             byTenant.computeIfAbsent(stored.ticket().tenantId(), t -> new ArrayList<>()).add(stored);
         }
         byTenant.forEach((tenantId, batch) -> {
-            TenantIndex index = indexes.of(tenantId);
+            TenantIndex index = open(tenantId);
             index.writes().lock();
             try {
                 store.save(batch);
@@ -100,13 +120,19 @@ public final class ContextMemory implements ContextApi, AutoCloseable {
     }
 
     private List<SearchHit> retrieve(SearchQuery query, Set<String> excluded) {
-        TenantIndex index = indexes.of(query.tenantId());
+        TenantIndex index = open(query.tenantId());
+        if (follower != null) {
+            follower.catchUp(index);
+        }
         float[] vector = UnitVectors.normalized(embeddings.embed(query.text()));
         return retriever.search(index, vector, query.text(), query.filter(), query.limit(), excluded);
     }
 
     @Override
     public ErasureReceipt eraseRequester(String tenantId, String requester, String reference) {
+        if (tenantId != null && !tenantId.isBlank()) {
+            open(tenantId);
+        }
         return erasure.eraseRequester(tenantId, requester, reference);
     }
 
@@ -137,7 +163,7 @@ public final class ContextMemory implements ContextApi, AutoCloseable {
 
     /** The tenant's open indexes (opened on first use); for tests and the benchmark. */
     TenantIndex index(String tenantId) {
-        return indexes.of(tenantId);
+        return open(tenantId);
     }
 
     @Override

@@ -54,7 +54,8 @@ final class IndexLoader {
         return index;
     }
 
-    private Reconciliation reconcile(TenantIndex index) {
+    /** Makes an open tenant index agree with the store again (after another replica's erasure). */
+    Reconciliation reconcile(TenantIndex index) {
         Set<String> inVectors = index.vectors().ticketIds();
         Set<String> inKeywords = index.keywords().ticketIds();
         Set<String> inStore = new HashSet<>();
@@ -136,7 +137,7 @@ final class IndexLoader {
     }
 
     /** What opening a tenant changed; logged, never with ticket content. */
-    private static final class Reconciliation {
+    static final class Reconciliation {
         int vectorsAdded;
         int keywordsAdded;
         int reembedded;

@@ -22,8 +22,10 @@ import omega.platform.api.JsonBody;
  * The production store on PostgreSQL: tickets with their vectors (BYTEA, little-endian float32) in
  * {@code context_memory}, erasures in {@code context_erasure_audit} (migration {@code db/migration/context}).
  * The vectors are searched in the application; the database is the durable copy the indexes are built from.
+ * Every write bumps the tenant's revision ({@code context_revision}) in its transaction, so replicas sharing the
+ * database follow each other ({@link SharedStore}).
  */
-public final class PostgresMemoryStore implements MemoryStore {
+public final class PostgresMemoryStore implements MemoryStore, SharedStore {
 
     private static final String COLUMNS = "ticket_id, text, labels, resolution, client, category, status, requester,"
             + " resolved_at, model_id";
@@ -36,15 +38,19 @@ public final class PostgresMemoryStore implements MemoryStore {
 
     @Override
     public void save(List<StoredTicket> tickets) {
-        String sql = "INSERT INTO context_memory (tenant_id, " + COLUMNS + ", vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        String sql = "INSERT INTO context_memory (tenant_id, " + COLUMNS + ", vector, requester_key, revision, stored_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)"
                 + " ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET text = EXCLUDED.text, labels = EXCLUDED.labels,"
                 + " resolution = EXCLUDED.resolution, client = EXCLUDED.client, category = EXCLUDED.category,"
                 + " status = EXCLUDED.status, requester = EXCLUDED.requester, resolved_at = EXCLUDED.resolved_at,"
-                + " model_id = EXCLUDED.model_id, vector = EXCLUDED.vector, stored_at = now()";
+                + " model_id = EXCLUDED.model_id, vector = EXCLUDED.vector, requester_key = EXCLUDED.requester_key,"
+                + " revision = EXCLUDED.revision, stored_at = EXCLUDED.stored_at";
         inTransaction(c -> {
+            Map<String, Long> revisions = new LinkedHashMap<>();
             try (PreparedStatement insert = c.prepareStatement(sql)) {
                 for (StoredTicket stored : tickets) {
                     ResolvedTicket t = stored.ticket();
+                    long revision = revisions.computeIfAbsent(t.tenantId(), tenant -> bump(c, tenant, false));
                     insert.setString(1, t.tenantId());
                     insert.setString(2, t.ticketId());
                     insert.setString(3, t.text());
@@ -57,9 +63,65 @@ public final class PostgresMemoryStore implements MemoryStore {
                     insert.setTimestamp(10, Timestamp.from(t.resolvedAt()));
                     insert.setString(11, stored.modelId());
                     insert.setBytes(12, VectorBytes.of(stored.vector()));
+                    insert.setString(13, t.requester() == null ? null : MemoryStore.normalizedRequester(t.requester()));
+                    insert.setLong(14, revision);
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Bumps the tenant's revision inside the caller's transaction (the row lock orders concurrent writers of a
+     * tenant, so rows of revision r are committed when revision r is visible).
+     */
+    private static long bump(Connection c, String tenantId, boolean erasure) {
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO context_revision (tenant_id, revision,"
+                + " erased_revision) VALUES (?, 1, ?) ON CONFLICT (tenant_id) DO UPDATE SET"
+                + " revision = context_revision.revision + 1, erased_revision = CASE WHEN ? THEN"
+                + " context_revision.revision + 1 ELSE context_revision.erased_revision END RETURNING revision")) {
+            upsert.setString(1, tenantId);
+            upsert.setLong(2, erasure ? 1 : 0);
+            upsert.setBoolean(3, erasure);
+            try (ResultSet row = upsert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Context memory database failure: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoreRevision revision(String tenantId) {
+        return inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT revision, erased_revision FROM context_revision WHERE tenant_id = ?")) {
+                select.setString(1, tenantId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? new StoreRevision(row.getLong(1), row.getLong(2)) : StoreRevision.NONE;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void forEachChanged(String tenantId, long after, long upTo, Consumer<StoredTicket> action) {
+        inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + ", vector FROM context_memory"
+                    + " WHERE tenant_id = ? AND revision > ? AND revision <= ?")) {
+                select.setFetchSize(1000);
+                select.setString(1, tenantId);
+                select.setLong(2, after);
+                select.setLong(3, upTo);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        action.accept(new StoredTicket(ticket(tenantId, rows), VectorBytes.vector(rows.getBytes(11)),
+                                rows.getString(10)));
+                    }
+                }
             }
             return null;
         });
@@ -123,7 +185,7 @@ public final class PostgresMemoryStore implements MemoryStore {
     public List<String> ticketIdsOfRequester(String tenantId, String requester) {
         return inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT ticket_id FROM context_memory WHERE tenant_id = ? AND lower(requester) = ?")) {
+                    "SELECT ticket_id FROM context_memory WHERE tenant_id = ? AND requester_key = ?")) {
                 select.setString(1, tenantId);
                 select.setString(2, MemoryStore.normalizedRequester(requester));
                 List<String> ids = new ArrayList<>();
@@ -153,6 +215,7 @@ public final class PostgresMemoryStore implements MemoryStore {
                 insert.setString(4, audit.reference());
                 insert.setInt(5, audit.ticketsErased());
                 insert.executeUpdate();
+                bump(c, tenantId, true);
             }
             return null;
         });

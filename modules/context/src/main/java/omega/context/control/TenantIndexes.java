@@ -27,6 +27,10 @@ final class TenantIndexes implements Closeable {
         }
     }
 
+    void reconcile(TenantIndex index) {
+        loader.reconcile(index);
+    }
+
     @Override
     public void close() {
         open.values().forEach(Opening::close);

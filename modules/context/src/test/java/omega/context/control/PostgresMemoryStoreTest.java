@@ -154,6 +154,27 @@ class PostgresMemoryStoreTest {
         }
     }
 
+    @Test
+    void replicasSharingTheDatabaseFollowEachOthersWritesAndErasures() {
+        MutableClock clock = new MutableClock(Tickets.NOW);
+        InProcessWorkingMemory working = new InProcessWorkingMemory(WorkingMemorySettings.DEFAULTS, clock);
+        try (ContextMemory a = new ContextMemory(new HashingEmbeddings(), new PostgresMemoryStore(dataSource), working,
+                ContextSettings.defaults(root.resolve("a")), clock, 0);
+             ContextMemory b = new ContextMemory(new HashingEmbeddings(), new PostgresMemoryStore(dataSource), working,
+                     ContextSettings.defaults(root.resolve("b")), clock, 0)) {
+            assertEquals(List.of(), b.search(new SearchQuery("pg-f", "printer jams on tray two", 5)));
+            a.remember(Tickets.ticket("pg-f", "p1", "printer jams on tray two", "Acme", "hardware",
+                    "ann@acme.example", Tickets.NOW));
+            assertEquals(List.of("p1"), ContextMemoryTest.ids(b.search(new SearchQuery("pg-f", "printer jams", 5))));
+            b.remember(Tickets.ticket("pg-f", "p2", "printer jams again on tray two", "Acme", "hardware",
+                    "bob@acme.example", Tickets.NOW));
+            assertEquals(List.of("p1", "p2"), ContextMemoryTest.ids(a.search(new SearchQuery("pg-f", "printer jams", 5)))
+                    .stream().sorted().toList());
+            assertEquals(1, a.eraseRequester("pg-f", "ann@acme.example", "DSR-11").ticketsErased());
+            assertEquals(List.of("p2"), ContextMemoryTest.ids(b.search(new SearchQuery("pg-f", "printer jams", 5))));
+        }
+    }
+
     private static Map<String, StoredTicket> all(PostgresMemoryStore store, String tenantId) {
         Map<String, StoredTicket> all = new HashMap<>();
         store.forEach(tenantId, s -> all.put(s.ticket().ticketId(), s));
