@@ -17,6 +17,12 @@ public interface ContextApi extends WorkingMemory {
     /** @return the remembered tickets most similar to this one (never the ticket itself), best first */
     List<SearchHit> similarTo(TicketNormalized ticket, int limit);
 
+    /**
+     * @param ticketId the live ticket the text is of (never returned), or null
+     * @return the remembered tickets most similar to this text, best first
+     */
+    List<SearchHit> similarTo(String tenantId, String ticketId, String text, int limit);
+
     /** @return matching remembered tickets, best first */
     List<SearchHit> search(SearchQuery query);
 

@@ -115,6 +115,12 @@ public final class ContextMemory implements ContextApi, AutoCloseable {
     }
 
     @Override
+    public List<SearchHit> similarTo(String tenantId, String ticketId, String text, int limit) {
+        return retrieve(new SearchQuery(tenantId, text, SearchFilter.NONE, limit),
+                ticketId == null ? Set.of() : Set.of(ticketId));
+    }
+
+    @Override
     public List<SearchHit> search(SearchQuery query) {
         return retrieve(query, Set.of());
     }
