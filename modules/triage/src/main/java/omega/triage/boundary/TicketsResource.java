@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import omega.context.api.TicketMemory;
 import omega.platform.api.JsonBody;
 import omega.platform.api.ProblemException;
 import omega.platform.api.TenantContext;
@@ -55,6 +56,9 @@ public class TicketsResource {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    TicketMemory ticketMemory;
 
     @Inject
     TicketIntake intake;
@@ -105,8 +109,9 @@ public class TicketsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm or correct a ticket's labels",
-            description = "{\"labels\": {\"category\": \"network\"}}: stored, counted in each titan's accuracy "
-                    + "(the ensemble's weights) and kept as a labelled example for retraining.")
+            description = "{\"labels\": {\"category\": \"network\"}, \"resolution\": \"...\"}: stored, counted in each "
+                    + "titan's accuracy (the ensemble's weights) and kept as a labelled example for retraining. An "
+                    + "optional resolution (how the ticket was fixed) makes it a remembered ticket within seconds.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Feedback.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FeedbackReceipt.class)))
     @APIResponse(responseCode = "400", description = "no labels, or a label/value that is too long (problem+json)")
@@ -126,7 +131,14 @@ public class TicketsResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The feedback has " + errors.size() + " invalid field(s)", errors);
         }
+        if (feedback.resolution() != null && feedback.resolution().length() > 20_000) {
+            throw ProblemException.invalid("The feedback has 1 invalid field(s)",
+                    Map.of("resolution", "at most 20000 characters"));
+        }
         FeedbackReceipt receipt = decisions.feedback(tenant.tenantId(), id, feedback.labels());
+        if (feedback.resolution() != null && !feedback.resolution().isBlank()) {
+            ticketMemory.resolved(tenant.tenantId(), id, feedback.resolution(), feedback.labels());
+        }
         boolean retraining = training.maybeRetrain(tenant.tenantId());
         return new FeedbackReceipt(receipt.ticketId(), receipt.confirmed(), retraining);
     }

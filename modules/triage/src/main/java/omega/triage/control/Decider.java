@@ -63,6 +63,9 @@ public class Decider {
     Config config;
 
     @Inject
+    MemoryEvidence memory;
+
+    @Inject
     @ConfigProperty(name = "triage.labels.default", defaultValue = "category,priority,queue,assignee")
     List<String> defaultLabels;
 
@@ -124,7 +127,7 @@ public class Decider {
         }
         SlaRisk sla = sla(ticket, labels);
         Decision decision = new Decision(UUID.randomUUID().toString(), ticket.version(), Instant.now(), cold, labels,
-                evidence, votes, versions, sla, Map.of());
+                evidence, votes, versions, sla, Map.of()).withSimilarTickets(memory.similarTo(ticket));
         return new Draft(decision, new DecisionInputs(text, labelSets, ticket.priority(), ticket.slaDueAt(),
                 ticket.createdAt() == null ? null : ticket.createdAt().toString()));
     }

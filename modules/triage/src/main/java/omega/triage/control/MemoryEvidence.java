@@ -1,0 +1,73 @@
+package omega.triage.control;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import omega.context.api.ContextApi;
+import omega.context.api.SimilarTicket;
+
+/**
+ * A decision's similar resolved tickets from context memory (through its api), bounded in time: when memory is
+ * slow (e.g. still loading a large tenant), fails or has nothing, the decision simply has none. Never fails or
+ * holds up triage for longer than {@code triage.context.timeout-ms}.
+ */
+@ApplicationScoped
+public class MemoryEvidence {
+
+    private static final Logger LOG = Logger.getLogger(MemoryEvidence.class.getName());
+
+    @Inject
+    ContextApi context;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "triage.context.similar", defaultValue = "3")
+    int limit;
+
+    @Inject
+    @ConfigProperty(name = "triage.context.timeout-ms", defaultValue = "2000")
+    long timeoutMillis;
+
+    public List<SimilarTicket> similarTo(TicketSnapshot ticket) {
+        String text = Stream.of(ticket.title(), ticket.body()).filter(s -> s != null && !s.isBlank())
+                .collect(Collectors.joining("\n"));
+        if (limit < 1 || text.isBlank()) {
+            return List.of();
+        }
+        Future<List<SimilarTicket>> answer;
+        try {
+            answer = executor.submit(() -> context.similarTo(ticket.tenantId(), ticket.ticketId(), text, limit)
+                    .stream().map(SimilarTicket::of).toList());
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Context memory not asked for ticket " + ticket.ticketId() + ": " + e);
+            return List.of();
+        }
+        try {
+            return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(false);
+            LOG.fine(() -> "Context memory gave no similar tickets for " + ticket.ticketId() + " within "
+                    + timeoutMillis + " ms");
+        } catch (ExecutionException e) {
+            LOG.fine(() -> "Context memory failed for ticket " + ticket.ticketId() + ": " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
+    }
+}
