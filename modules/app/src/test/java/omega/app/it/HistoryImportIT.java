@@ -119,6 +119,15 @@ class HistoryImportIT {
         return job;
     }
 
+    /** Waits for a job of any tenant's api to finish and checks it is DONE. */
+    static JsonObject awaitDoneFor(Api api, Api.Answer posted, Duration wait) {
+        assertEquals(202, posted.status(), posted.body());
+        JsonObject job = api.await("/api/v1/history/" + posted.json().getString("id"),
+                j -> !j.getString("status").equals("PROCESSING") && !j.getString("status").equals("RECEIVING"), wait);
+        assertEquals("DONE", job.getString("status"), job.toString());
+        return job;
+    }
+
     static JsonObject awaitFinished(Api.Answer posted) {
         assertEquals(202, posted.status(), posted.body());
         String id = posted.json().getString("id");
