@@ -106,6 +106,14 @@ public class Memories implements ContextApi, TicketMemory {
     int redisPort;
 
     @Inject
+    @ConfigProperty(name = "context.redis.password")
+    Optional<String> redisPassword;
+
+    @Inject
+    @ConfigProperty(name = "context.redis.ssl", defaultValue = "false")
+    boolean redisSsl;
+
+    @Inject
     @ConfigProperty(name = "context.redis.timeout-ms", defaultValue = "2000")
     long redisTimeoutMillis;
 
@@ -134,7 +142,8 @@ public class Memories implements ContextApi, TicketMemory {
         WorkingMemorySettings bounds = new WorkingMemorySettings(Duration.ofSeconds(defaultTtlSeconds),
                 Duration.ofSeconds(maxTtlSeconds), maxEntries, maxValueChars);
         working = "redis".equals(workingKind.trim().toLowerCase(Locale.ROOT))
-                ? new RedisWorkingMemory(redisHost, redisPort, Duration.ofMillis(redisTimeoutMillis), redisPrefix, bounds)
+                ? new RedisWorkingMemory(redisHost, redisPort, redisPassword.orElse(null), redisSsl,
+                        Duration.ofMillis(redisTimeoutMillis), redisPrefix, bounds)
                 : new InProcessWorkingMemory(bounds, Clock.systemUTC());
         Path root = Path.of(directory).toAbsolutePath();
         boolean postgres = switch (storeKind.trim().toLowerCase(Locale.ROOT)) {

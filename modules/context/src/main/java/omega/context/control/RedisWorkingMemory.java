@@ -37,6 +37,15 @@ public final class RedisWorkingMemory implements WorkingMemory, AutoCloseable {
 
     public RedisWorkingMemory(String host, int port, Duration timeout, String keyPrefix,
             WorkingMemorySettings settings) {
+        this(host, port, null, false, timeout, keyPrefix, settings);
+    }
+
+    /**
+     * @param password the Redis password (Azure Cache for Redis access key), or null/blank for none
+     * @param ssl      TLS (Azure Cache for Redis: port 6380)
+     */
+    public RedisWorkingMemory(String host, int port, String password, boolean ssl, Duration timeout, String keyPrefix,
+            WorkingMemorySettings settings) {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(16);
         pool.setTestWhileIdle(true);
@@ -46,6 +55,8 @@ public final class RedisWorkingMemory implements WorkingMemory, AutoCloseable {
                         .connectionTimeoutMillis((int) timeout.toMillis())
                         .socketTimeoutMillis((int) timeout.toMillis())
                         .clientName("omega-context")
+                        .password(password == null || password.isBlank() ? null : password)
+                        .ssl(ssl)
                         .build())
                 .poolConfig(pool)
                 .build();
