@@ -39,7 +39,7 @@ class ContextIT {
     static Api acme;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         startWith("context", Map.of());
     }
 
@@ -53,7 +53,7 @@ class ContextIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (server != null) {
             server.stop();
         }
