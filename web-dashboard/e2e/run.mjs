@@ -223,7 +223,10 @@ try {
     expect(labels.includes('category') && labels.includes('queue'), `labels shown: ${labels}`);
     expect(await page.locator('#decision tr[data-label="category"] [data-tier]').count() === 1, 'no tier for category');
     expect(/\d+ %/.test(await text('#decision tr[data-label="category"]')), 'no confidence for category');
-    await page.waitForSelector('#similar [data-memory]');
+    // DashboardIT imported history first, so context memory has similar resolved tickets for the decision
+    await page.waitForSelector('#similar [data-memory="present"] li');
+    expect((await text('#similar li .resolution')).includes('resolved by the service desk'),
+      'a similar past ticket without its resolution');
     expect(await page.locator('#examples tbody tr').count() > 0, 'no nearest training examples');
     expect(await page.locator('#titans tr[data-titan="local"]').count() > 0, 'the local titan vote is missing');
     expect((await text('#ticket-sla')).match(/at risk|on track/), 'no SLA risk');

@@ -79,6 +79,11 @@ class DashboardIT {
         assertEquals(202, trained.status(), trained.body());
         demo.await("/api/v1/models", m -> m.getJsonArray("models").size() == 2 && !m.getBoolean("training"),
                 Duration.ofSeconds(300));
+        // context memory for the ticket view's similar past tickets: a small history import (12 rows, below the
+        // retraining threshold), searchable before the journey's tickets are decided
+        HistoryImportIT.awaitDoneFor(demo, HistoryImportIT.post(demo, "/api/v1/history", "application/x-ndjson",
+                String.join("\n", MspHistory.ndjson(3)) + "\n"), Duration.ofSeconds(120));
+        ContextIT.awaitSearch(demo, "Outlook keeps asking for the password", hits -> hits.size() >= 3);
     }
 
     @AfterAll

@@ -35,11 +35,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import omega.context.api.ResolvedTicket;
 import omega.platform.api.JsonBody;
 import omega.platform.api.PlatformReady;
+import omega.platform.api.Profile;
 
 /**
  * Resolved tickets on their way into long-term memory ({@code context_inbox}). Consumers add rows in the
  * message's transaction (cheap: no embedding there); one writer thread takes up to {@code context.inbox.batch-size}
- * rows at a time, remembers them with one embedding batch and one store write, then deletes them. It wakes when a
+ * rows at a time (in the profiles that consume, all and perimeter), remembers them with one embedding batch and one store write, then deletes them. It wakes when a
  * transaction that added rows commits, else polls every second. A crash between remembering and deleting only
  * remembers the same tickets again (an upsert). Erasure holds {@link #lock()} so a batch in flight cannot bring
  * an erased ticket back.
@@ -64,6 +65,9 @@ public class MemoryInbox {
 
     @Inject
     Memories memories;
+
+    @Inject
+    Profile profile;
 
     @Inject
     @ConfigProperty(name = "context.inbox.batch-size", defaultValue = "200")
@@ -110,7 +114,11 @@ public class MemoryInbox {
         });
     }
 
+    /** Runs where context's consumers run (profiles all and perimeter), not in stage workers. */
     void start(@Observes PlatformReady ready) {
+        if (!profile.servesApi()) {
+            return;
+        }
         running = true;
         Thread t = threads.newThread(this::run);
         t.setName("omega-context-inbox");
