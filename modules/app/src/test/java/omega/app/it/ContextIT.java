@@ -147,42 +147,62 @@ class ContextIT {
     @Test
     @Order(4)
     void aResolutionGivenWithFeedbackIsSearchableWithinSecondsAndErasureForgetsIt() {
-        String marker = "zebracorn" + Long.toString(System.nanoTime(), 36);
-        String requester = "erase.me." + marker + "@example.com";
-        String body = Json.createObjectBuilder().add("externalId", "ERS-" + UUID.randomUUID()).add("source", "api")
-                .add("title", "Scanner shows error " + marker).add("body", "The scanner on floor 3 reports " + marker)
-                .add("requester", requester).add("client", "Acme Dental").add("priority", "P3")
-                .add("createdAt", "2026-11-22T09:30:00Z").build().toString();
-        Api.Answer posted = demo.post("/api/v1/tickets", body);
-        assertEquals(202, posted.status(), posted.body());
-        String id = posted.json().getString("id");
-        demo.await("/api/v1/tickets/" + id, t -> "TRIAGED".equals(t.getString("status")), WAIT);
-        demo.await("/api/v1/tickets/" + id + "/similar", s -> true, WAIT); // context follows the ticket
+        String requester = "erase.me." + Long.toString(System.nanoTime(), 36) + "@example.com";
+        int samples = 5;
+        List<String> markers = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            String marker = "zebracorn" + i + Long.toString(System.nanoTime(), 36);
+            String body = Json.createObjectBuilder().add("externalId", "ERS-" + UUID.randomUUID()).add("source", "api")
+                    .add("title", "Scanner shows error " + marker).add("body", "The scanner on floor 3 reports " + marker)
+                    .add("requester", requester).add("client", "Acme Dental").add("priority", "P3")
+                    .add("createdAt", "2026-11-22T09:30:00Z").build().toString();
+            Api.Answer posted = demo.post("/api/v1/tickets", body);
+            assertEquals(202, posted.status(), posted.body());
+            markers.add(marker);
+            ids.add(posted.json().getString("id"));
+        }
+        for (String id : ids) {
+            demo.await("/api/v1/tickets/" + id, t -> "TRIAGED".equals(t.getString("status")), WAIT);
+            demo.await("/api/v1/tickets/" + id + "/similar", s -> true, WAIT); // context follows the ticket
+        }
 
-        long given = System.nanoTime();
-        Api.Answer feedback = demo.post("/api/v1/tickets/" + id + "/feedback",
-                "{\"labels\":{\"category\":\"hardware\"},\"resolution\":\"Replaced the scanner's feed roller\"}");
-        assertEquals(200, feedback.status(), feedback.body());
-        List<JsonObject> hits = awaitSearch(demo, "scanner error " + marker,
-                found -> found.stream().anyMatch(h -> h.getString("ticketId").equals(id)));
-        long learnedMs = (System.nanoTime() - given) / 1_000_000;
-        System.out.println("CONTEXT-LEARNING feedback resolution → searchable in " + learnedMs + " ms");
-        assertTrue(learnedMs < 10_000, "learned within seconds: " + learnedMs + " ms");
-        assertEquals(id, hits.get(0).getString("ticketId"));
-        assertEquals("Replaced the scanner's feed roller", hits.get(0).getString("resolution"));
-        assertEquals("hardware", hits.get(0).getString("category"));
+        long[] learned = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            String id = ids.get(i);
+            long given = System.nanoTime();
+            Api.Answer feedback = demo.post("/api/v1/tickets/" + id + "/feedback",
+                    "{\"labels\":{\"category\":\"hardware\"},\"resolution\":\"Replaced the scanner's feed roller\"}");
+            assertEquals(200, feedback.status(), feedback.body());
+            List<JsonObject> hits = awaitSearch(demo, "scanner error " + markers.get(i),
+                    found -> found.stream().anyMatch(h -> h.getString("ticketId").equals(id)));
+            learned[i] = (System.nanoTime() - given) / 1_000_000;
+            JsonObject hit = hits.stream().filter(h -> h.getString("ticketId").equals(id)).findFirst().orElseThrow();
+            assertEquals("Replaced the scanner's feed roller", hit.getString("resolution"));
+            assertEquals("hardware", hit.getString("category"));
+        }
+        long[] sorted = learned.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.println("CONTEXT-LEARNING feedback resolution → searchable, " + samples + " tickets: median "
+                + sorted[samples / 2] + " ms, max " + sorted[samples - 1] + " ms, all " + java.util.Arrays.toString(learned));
+        assertTrue(sorted[samples - 1] < 10_000, "learned within seconds: " + java.util.Arrays.toString(learned));
 
         Api.Answer erased = demo.send(demo.request("/api/v1/context/subjects/" + requester.toUpperCase()
                 + "?reference=DSR-42").DELETE());
         assertEquals(200, erased.status(), erased.body());
-        assertEquals(1, erased.json().getInt("ticketsErased"), erased.body());
+        assertEquals(samples, erased.json().getInt("ticketsErased"), erased.body());
         assertFalse(erased.body().contains(requester), "the receipt has no requester");
-        assertTrue(search(demo, "scanner error " + marker, Json.createObjectBuilder().build()).stream()
-                .noneMatch(h -> h.getString("ticketId").equals(id)), "erased tickets are not found");
-        ConnectorWebhooksIT.assertProblem(demo.get("/api/v1/tickets/" + id + "/similar"), 404, "not-found");
+        for (int i = 0; i < samples; i++) {
+            String id = ids.get(i);
+            assertTrue(search(demo, "scanner error " + markers.get(i), Json.createObjectBuilder().build()).stream()
+                    .noneMatch(h -> h.getString("ticketId").equals(id)), "erased tickets are not found");
+            ConnectorWebhooksIT.assertProblem(demo.get("/api/v1/tickets/" + id + "/similar"), 404, "not-found");
+        }
         ConnectorWebhooksIT.assertProblem(demo.send(demo.request("/api/v1/context/subjects/x?reference=ann%40x")
                 .DELETE()), 400, "validation-failed");
-        assertFalse(server.log().contains(marker), "no ticket text or requester in the server log");
+        String log = server.log();
+        assertTrue(markers.stream().noneMatch(log::contains) && !log.contains(requester),
+                "no ticket text or requester in the server log");
     }
 
     @Test
