@@ -41,7 +41,8 @@ final class HybridRetriever {
         for (Neighbor neighbor : index.vectors().nearest(queryVector, wanted, filter)) {
             candidates.computeIfAbsent(neighbor.ticketId(), Candidate::new).similarity = neighbor.similarity();
         }
-        List<KeywordMatch> matches = index.keywords().search(queryText, wanted, filter);
+        int wantedKeywords = Math.max(settings.keywordCandidates(), limit + excluded.size());
+        List<KeywordMatch> matches = index.keywords().search(queryText, wantedKeywords, filter);
         float bestKeyword = matches.isEmpty() ? 1 : matches.get(0).score();
         for (KeywordMatch match : matches) {
             candidates.computeIfAbsent(match.ticketId(), Candidate::new).keyword = match.score() / bestKeyword;

@@ -22,6 +22,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
 import omega.context.api.SearchFilter;
@@ -85,7 +86,8 @@ final class KeywordIndex implements Closeable {
                 query = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
                         .add(filterQuery, BooleanClause.Occur.FILTER).build();
             }
-            TopDocs top = searcher.search(query, k);
+            // total hits counted only up to k (not Lucene's default 1,000): block-max WAND skips from the start
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(k, null, k));
             String[] ids = LuceneIndex.ticketIds(searcher, top.scoreDocs);
             List<KeywordMatch> matches = new ArrayList<>(top.scoreDocs.length);
             for (int i = 0; i < ids.length; i++) {

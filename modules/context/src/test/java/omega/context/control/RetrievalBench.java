@@ -175,6 +175,10 @@ public final class RetrievalBench {
         Latencies hybridFiltered = measure(q -> memory.search(new SearchQuery(TENANT, queryTexts[q],
                 new SearchFilter("client-" + (q % 25), null, null), 10)), q -> { });
         memory.close();
+        ContextMemory before = memory(embeddings, store,
+                settings.withRetrieval(settings.retrieval().withKeywordCandidates(settings.retrieval().candidates())));
+        Latencies hybridBefore = measure(q -> before.search(new SearchQuery(TENANT, queryTexts[q], 10)), q -> { });
+        before.close();
 
         ContextSettings wider = new ContextSettings(settings.indexDirectory(), 5_000,
                 new HnswSettings(16, 100, 200), settings.retrieval());
@@ -197,6 +201,8 @@ public final class RetrievalBench {
         line("| recall@10 of HNSW vs exact, 100 / 200 candidates | %.3f / %.3f |", recall100, recall200);
         line("| hybrid search (HNSW + BM25 + recency + read-back from the store) | %s |", hybrid.summary());
         line("| hybrid search with a client filter (1 in 25) | %s |", hybridFiltered.summary());
+        line("| hybrid search with %d keyword candidates (as before; now %d) | %s |",
+                settings.retrieval().candidates(), settings.retrieval().keywordCandidates(), hybridBefore.summary());
         line("| exact index build (%,d vectors into one float[]) | %.1f s |", n, exactBuild / 1e9);
         line("| store write (file store, %,d tickets with vectors) | %.1f s, %,d MB on disk |", n, storeWrite / 1e9,
                 storeBytes >> 20);
