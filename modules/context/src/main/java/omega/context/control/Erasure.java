@@ -36,7 +36,8 @@ final class Erasure {
         this.clock = clock;
     }
 
-    ErasureReceipt eraseRequester(String tenantId, String requester, String reference) {
+    /** Refuses a blank tenant or requester and a reference that could be personal data (400 problems). */
+    static void validate(String tenantId, String requester, String reference) {
         if (tenantId == null || tenantId.isBlank() || requester == null || requester.isBlank()) {
             throw ProblemException.invalid("An erasure needs a tenant and a requester",
                     Map.of("requester", "must not be blank"));
@@ -45,6 +46,10 @@ final class Erasure {
             throw ProblemException.invalid("Invalid erasure reference", Map.of("reference",
                     "1 to 64 of letters, digits and . _ : # / - (a case number, never personal data)"));
         }
+    }
+
+    ErasureReceipt eraseRequester(String tenantId, String requester, String reference) {
+        validate(tenantId, requester, reference);
         TenantIndex index = indexes.of(tenantId);
         index.writes().lock();
         try {

@@ -216,10 +216,11 @@ public class Memories implements ContextApi, TicketMemory {
 
     @Override
     public ErasureReceipt eraseRequester(String tenantId, String requester, String reference) {
+        Erasure.validate(tenantId, requester, reference);
         inbox.lock().lock();
         try {
-            ErasureReceipt receipt = memory().eraseRequester(tenantId, requester, reference);
             int waiting = inbox.eraseRequester(tenantId, requester);
+            ErasureReceipt receipt = memory().eraseRequester(tenantId, requester, reference);
             int live = liveTickets.eraseRequester(tenantId, requester);
             LOG.info("Erasure " + receipt.auditId() + " also removed " + waiting + " waiting and " + live
                     + " live ticket(s) of tenant " + tenantId);

@@ -79,6 +79,7 @@ public class MemoryInbox {
     private volatile boolean woken;
     private volatile Thread writer;
     private volatile boolean running;
+    private volatile Boolean postgres;
 
     /** Adds tickets in the caller's transaction; the writer wakes once it committed. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -183,38 +184,31 @@ public class MemoryInbox {
         }
     }
 
-    /** @return how many rows this batch took */
+    /**
+     * Takes the oldest rows, remembers them and deletes them. On PostgreSQL the rows are locked ({@code FOR UPDATE
+     * SKIP LOCKED}) until the batch is deleted, so replicas sharing the database never take the same rows.
+     *
+     * @return how many rows this batch took
+     */
     int drainOnce() {
         lock.lock();
         try (Connection c = writerSource.getConnection()) {
-            Map<String, ResolvedTicket> latest = new LinkedHashMap<>();
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, payload FROM context_inbox ORDER BY received_at, id")) {
-                select.setMaxRows(batchSize);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                        ResolvedTicket t = JsonBody.parse(rows.getString(2), InboxEntry.class).ticket();
-                        latest.put(t.tenantId() + "\u0000" + t.ticketId(), t);
-                    }
+            boolean postgres = postgres(c);
+            if (postgres) {
+                c.setAutoCommit(false);
+            }
+            try {
+                int taken = drain(c, postgres);
+                if (postgres) {
+                    c.commit();
+                }
+                return taken;
+            } finally {
+                if (postgres) {
+                    c.rollback(); // nothing left after a commit; releases the rows after a failure
+                    c.setAutoCommit(true);
                 }
             }
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            long start = System.nanoTime();
-            memories.rememberAll(List.copyOf(latest.values()));
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM context_inbox WHERE id = ?")) {
-                for (String id : ids) {
-                    delete.setString(1, id);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-            LOG.fine(() -> "Context inbox: remembered " + latest.size() + " ticket(s) in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
-            return ids.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Context inbox read failed: " + e.getMessage(), e);
         } finally {
@@ -222,7 +216,57 @@ public class MemoryInbox {
         }
     }
 
-    /** Deletes a requester's waiting tickets (GDPR erasure; call holding {@link #lock()}). @return how many */
+    private int drain(Connection c, boolean postgres) throws SQLException {
+        Map<String, ResolvedTicket> latest = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        String oldest = "SELECT id, payload FROM context_inbox ORDER BY received_at, id";
+        try (PreparedStatement select = c.prepareStatement(postgres ? oldest + " LIMIT ? FOR UPDATE SKIP LOCKED"
+                : oldest)) {
+            if (postgres) {
+                select.setInt(1, batchSize);
+            } else {
+                select.setMaxRows(batchSize);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                    ResolvedTicket t = JsonBody.parse(rows.getString(2), InboxEntry.class).ticket();
+                    latest.put(t.tenantId() + "\u0000" + t.ticketId(), t);
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        memories.rememberAll(List.copyOf(latest.values()));
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM context_inbox WHERE id = ?")) {
+            for (String id : ids) {
+                delete.setString(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        LOG.fine(() -> "Context inbox: remembered " + latest.size() + " ticket(s) in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return ids.size();
+    }
+
+    private boolean postgres(Connection c) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = known;
+        }
+        return known;
+    }
+
+    /**
+     * Deletes a requester's waiting tickets (GDPR erasure; call holding {@link #lock()}, before erasing memory: on
+     * PostgreSQL it waits for another replica's batch holding such rows, which is then already remembered).
+     *
+     * @return how many
+     */
     int eraseRequester(String tenantId, String requester) {
         try (Connection c = writerSource.getConnection(); PreparedStatement delete = c.prepareStatement(
                 "DELETE FROM context_inbox WHERE tenant_id = ? AND requester_key = ?")) {
