@@ -38,13 +38,21 @@ function similarList(items: SimilarTicket[]): HTMLElement {
         + 'and as your history is imported (Setup → History import); resolutions of similar tickets then appear here.'));
   }
   return h('ol', { class: 'similar', 'data-memory': 'present' }, ...items.map((s) => h('li', { 'data-ticket': s.ticketId },
-    h('div', { class: 'similar-head' }, h('a', { href: `#/tickets/${s.ticketId}` }, s.excerpt || s.ticketId),
+    h('div', { class: 'similar-head' }, ticketLink(s),
       s.score !== undefined ? h('span', { class: 'hint' }, ` score ${s.score.toFixed(2)}`) : null),
     h('div', { class: 'hint' }, [s.client, s.category, s.status, s.resolvedAt ? `resolved ${when(s.resolvedAt)}` : '']
       .filter(Boolean).join(' · '), Object.entries(s.labels ?? {}).map(([k, v]) => ` ${k}: ${v}`).join(',')),
     h('p', { class: 'resolution' }, h('strong', {}, 'Resolution: '), s.resolution?.trim() || 'not recorded'),
     (s.matchedTerms ?? s.why?.matchedTerms)?.length
       ? h('div', { class: 'hint' }, 'Matched: ', (s.matchedTerms ?? s.why?.matchedTerms ?? []).join(', ')) : null)));
+}
+
+/** OMEGA's own tickets open in the ticket view; rows remembered from a history import ("<source>:<externalId>") have no page. */
+const OMEGA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function ticketLink(s: SimilarTicket): HTMLElement {
+  const text = s.excerpt || s.ticketId;
+  if (OMEGA_ID.test(s.ticketId)) return h('a', { href: `#/tickets/${s.ticketId}` }, text);
+  return h('span', { title: `Imported history ${s.ticketId}` }, text, h('span', { class: 'hint' }, ` (imported history ${s.ticketId.replace(/^[^:]*:/, '')})`));
 }
 
 function examples(d: Decision): HTMLElement {
