@@ -103,6 +103,7 @@ public class AutotaskNormalizer implements TicketNormalizer {
                 .updatedAt("lastActivityDate", t.text("lastActivityDate"))
                 .updatedAt("lastTrackedModificationDateTime", t.text("lastTrackedModificationDateTime"))
                 .slaDueAt(t.nameOf("resolvedDueDateTime", "dueDateTime"), t.text("resolvedDueDateTime", "dueDateTime"))
+                .resolution(t.text("resolution"))
                 .build(raw);
     }
 }

@@ -83,6 +83,7 @@ public class ServiceNowNormalizer implements TicketNormalizer {
                 .createdAt(r.nameOf("sys_created_on", "opened_at"), code(r, "sys_created_on", "opened_at"))
                 .updatedAt("sys_updated_on", code(r, "sys_updated_on"))
                 .slaDueAt(r.nameOf("sla_due", "due_date"), code(r, "sla_due", "due_date"))
+                .resolution(display(r, "close_notes"))
                 .build(raw);
     }
 

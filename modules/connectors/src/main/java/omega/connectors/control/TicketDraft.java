@@ -44,6 +44,7 @@ final class TicketDraft {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant slaDueAt;
+    private String resolution;
     private final Map<String, String> labels = new LinkedHashMap<>();
 
     /** @param location where in the payload the ticket sits (e.g. {@code result[2]}), or null for the whole payload */
@@ -113,6 +114,13 @@ final class TicketDraft {
         return this;
     }
 
+    /** How the source says the ticket was resolved (HTML to text); blank means not resolved (yet). */
+    TicketDraft resolution(String value) {
+        String text = blankToNull(value);
+        this.resolution = text == null ? null : blankToNull(HtmlText.toText(text).strip());
+        return this;
+    }
+
     TicketDraft createdAt(String field, String text) {
         Instant time = time(field, text);
         if (time != null) {
@@ -173,7 +181,7 @@ final class TicketDraft {
         return new TicketNormalized(null, raw.tenantId(), platform.slug(), externalId,
                 versionTime == null ? 0L : versionTime.toEpochMilli(), number, clip(heading, TITLE_MAX), text,
                 requester, client, iso(createdAt), iso(updatedAt), iso(slaDueAt), priority, sourcePriority, status,
-                sourceStatus, category, Map.copyOf(allLabels), raw.rawId(), UUID.randomUUID().toString(), null);
+                sourceStatus, category, Map.copyOf(allLabels), raw.rawId(), UUID.randomUUID().toString(), resolution);
     }
 
     private Instant time(String field, String text) {

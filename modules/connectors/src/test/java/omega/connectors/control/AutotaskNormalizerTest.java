@@ -141,4 +141,14 @@ class AutotaskNormalizerTest {
         assertEquals(NormalizationFailed.MISSING_FIELD, e.reason());
         assertTrue(e.getMessage().contains("'items[1].id'"), e.getMessage());
     }
+
+    @Test
+    void resolutionTextIsKeptAndAnEmptyOneIsNoResolution() {
+        TicketNormalized resolved = single(normalizer,
+                "{\"item\": {\"id\": 7, \"title\": \"t\", \"status\": 5, \"resolution\": \"Reset the VPN profile.\"}}");
+        TicketNormalized open = single(normalizer, "{\"item\": {\"id\": 8, \"title\": \"t\", \"resolution\": \"\"}}");
+
+        assertEquals("Reset the VPN profile.", resolved.resolution());
+        assertNull(open.resolution());
+    }
 }

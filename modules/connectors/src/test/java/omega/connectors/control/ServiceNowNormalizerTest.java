@@ -159,6 +159,17 @@ class ServiceNowNormalizerTest {
         assertEquals(List.of(), normalize(normalizer, "{\"result\": []}"));
     }
 
+    @Test
+    void closeNotesBecomeTheResolutionAndAnOpenIncidentHasNone() {
+        TicketNormalized closed = single(normalizer, record(
+                "\"state\": \"6\", \"close_code\": \"Solved (Permanently)\", "
+                        + "\"close_notes\": \"<p>Replaced the <b>toner</b> cartridge.</p>\""));
+        TicketNormalized open = single(normalizer, record("\"state\": \"2\", \"close_notes\": \"  \""));
+
+        assertEquals("Replaced the toner cartridge.", closed.resolution());
+        assertNull(open.resolution());
+    }
+
     private static String record(String extra) {
         return "{\"result\": {\"sys_id\": \"0123\", \"number\": \"INC1\", \"short_description\": \"t\", " + extra + "}}";
     }
