@@ -177,7 +177,7 @@ class ConnectorWebhooksIT {
                 .map(v -> v.asJsonObject()).filter(f -> f.getString("id").equals(failureId)).findFirst().orElseThrow();
         assertEquals("missing-field", failure.getString("reason"));
         assertEquals(1, failure.getInt("attempts"));
-        // the normalizer stage fails it again (a permanent failure: recorded and acked, not redelivered)
+        // the normalizer stage fails it again (a permanent failure: recorded and dead-lettered at once, not redelivered)
         assertEquals(202, demo.send(demo.request("/api/v1/integrations/failures/" + failureId + "/replay")
                 .POST(HttpRequest.BodyPublishers.noBody())).status());
         demo.await("/api/v1/integrations/failures?size=200", p -> p.getJsonArray("items").stream().map(v -> v.asJsonObject())
