@@ -51,10 +51,11 @@ class NormalizerWorkerIT {
     static LibertyProcess normalizer;
     static Api api;
     static String unreadableMarker;
+    static String dbUrl;
 
     @BeforeAll
     static void start() throws Exception {
-        String dbUrl = Services.freshPostgresDatabase("omega_nw");
+        dbUrl = Services.freshPostgresDatabase("omega_nw");
         broker = new EmbeddedArtemis().withUser(BROKER_USER, BROKER_PASSWORD).start();
         Map<String, String> shared = Map.of(
                 "OMEGA_DB_URL", dbUrl,
@@ -163,6 +164,40 @@ class NormalizerWorkerIT {
         Payload.awaitTicket(api, "servicenow", id, WAIT);
         assertFalse(normalizer.log().contains("receiver failed"), "the consumer never crashed");
         assertEquals(200, normalizer.status("/health/ready"));
+    }
+
+    @Test
+    @Order(4)
+    void connectionSecretsAreSealedAtRestAndStillVerifyWebhooks() throws Exception {
+        String secretKey = "at-secret-key-" + UUID.randomUUID();
+        assertEquals(201, api.post("/api/v1/tenants/demo/connections",
+                "{\"platform\":\"autotask\",\"signingSecret\":\"" + secretKey + "\"}").status());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, Services.PG_USER, "");
+                java.sql.PreparedStatement q = c.prepareStatement("SELECT signing_secret, secrets_sealed FROM"
+                        + " connectors_connection WHERE tenant_id = 'demo' AND platform = 'autotask'");
+                java.sql.ResultSet rs = q.executeQuery()) {
+            assertTrue(rs.next());
+            assertTrue(rs.getString(1).startsWith("v1:"), "sealed: " + rs.getString(1));
+            assertFalse(rs.getString(1).contains(secretKey), "no plain secret in the database");
+            assertTrue(rs.getBoolean(2));
+        }
+        assertFalse(api.get("/api/v1/tenants/demo/connections").body().contains(secretKey), "never returned");
+        // no key configured: the perimeter generated its key file once, owner-only, in its output directory
+        java.nio.file.Path keyFile = perimeter.outputDir().resolve("omega/connectors-secrets.key");
+        assertTrue(java.nio.file.Files.exists(keyFile), keyFile.toString());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(keyFile)));
+        assertFalse(java.nio.file.Files.exists(normalizer.outputDir().resolve("omega/connectors-secrets.key")),
+                "a worker never opens secrets, so it has no key");
+        // the sealed secret still verifies a signed callout
+        String id = "5" + (System.nanoTime() % 100_000_000);
+        String body = Payload.fixture("autotask", "webhook-update.json").replace("51003", id);
+        Api.Answer signed = api.send(api.request("/api/v1/integrations/autotask/webhook")
+                .header("Content-Type", "application/json")
+                .header("X-Hook-Signature", Payload.autotaskSignature(secretKey, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(202, signed.status(), signed.body());
+        Payload.awaitTicket(api, "autotask", id, WAIT);
     }
 
     private static Map<String, TextMessage> deadLetters(int expected) throws Exception {

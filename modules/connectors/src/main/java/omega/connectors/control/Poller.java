@@ -50,6 +50,9 @@ public class Poller {
     PsaApi api;
 
     @Inject
+    ConnectionSecrets secrets;
+
+    @Inject
     RawPayloads payloads;
 
     @Inject
@@ -115,7 +118,7 @@ public class Poller {
         Instant newest = c.pollCursor();
         int tickets = 0;
         try {
-            PollRequest request = PollRequest.first(c, since, pageSize);
+            PollRequest request = PollRequest.first(c, secrets.secret(c), secrets.integrationCode(c), since, pageSize);
             for (int i = 0; i < MAX_PAGES; i++) {
                 PollPage page = api.page(request);
                 if (page.records() > 0) {

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import omega.connectors.api.NormalizationFailed;
 import omega.connectors.api.PsaPlatform;
 import omega.connectors.api.WebhookReceipt;
-import omega.connectors.entity.Connection;
 import omega.platform.api.ProblemException;
 import omega.platform.api.TicketNormalized;
 
@@ -33,6 +32,9 @@ public class WebhookIntake {
 
     @Inject
     Connections connections;
+
+    @Inject
+    ConnectionSecrets secrets;
 
     @Inject
     Normalization normalization;
@@ -103,7 +105,7 @@ public class WebhookIntake {
     }
 
     private String signingSecret(String tenantId, PsaPlatform platform, String what) {
-        String secret = connections.find(tenantId, platform).map(Connection::signingSecret).orElse(null);
+        String secret = connections.find(tenantId, platform).map(secrets::signingSecret).orElse(null);
         if (secret == null) {
             throw new ProblemException(403, "webhook-not-configured", "Webhook not configured",
                     platform.name().charAt(0) + platform.name().substring(1).toLowerCase(java.util.Locale.ROOT)
