@@ -200,6 +200,34 @@ class NormalizerWorkerIT {
         Payload.awaitTicket(api, "autotask", id, WAIT);
     }
 
+    @Test
+    @Order(5)
+    void aRowWrittenBeforeSealingIsSealedWhenTheServerStarts() throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, Services.PG_USER, "");
+                java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO connectors_connection (id, tenant_id,"
+                        + " platform, token_hash, secret, poll_seconds, created_at) VALUES (?, 'demo', 'connectwise', ?,"
+                        + " 'cw-private-key-in-plain', 0, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, id);
+            insert.setString(2, (id.replace("-", "") + "0".repeat(64)).substring(0, 64));
+            insert.executeUpdate();
+        }
+        perimeter.stop();
+        perimeter.start();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, Services.PG_USER, "");
+                java.sql.PreparedStatement q = c.prepareStatement(
+                        "SELECT secret, secrets_sealed FROM connectors_connection WHERE id = ?")) {
+            q.setString(1, id);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                assertTrue(rs.getBoolean(2), "sealed at start-up");
+                assertTrue(rs.getString(1).startsWith("v1:") && !rs.getString(1).contains("cw-private-key"), rs.getString(1));
+            }
+        }
+        assertTrue(perimeter.log().contains("sealed the secrets of 1 connection(s) written before sealing"));
+        assertTrue(api.get("/api/v1/tenants/demo/connections").body().contains("\"hasSecret\":true"));
+    }
+
     private static Map<String, TextMessage> deadLetters(int expected) throws Exception {
         Map<String, TextMessage> byReason = new HashMap<>();
         try (JMSContext context = factory().createContext();
