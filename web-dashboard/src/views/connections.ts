@@ -52,12 +52,12 @@ export async function connectionsSection(tenant: string): Promise<HTMLElement> {
     field('conn-pollIntervalSeconds', 'Poll every (seconds, 0 = never)', { type: 'number', min: '0', value: '0' }));
   const form = h('form', { class: 'panel', 'aria-labelledby': 'h-connect' }, h('h3', { id: 'h-connect' }, 'Connect a platform'),
     h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: 'conn-platform' }, 'Platform'), platform),
-      field('conn-signingSecret', 'Zendesk signing secret', { type: 'password' }, 'Write-only. Zendesk: the webhook\'s signing secret.'),
+      field('conn-signingSecret', 'Signing secret', { type: 'password' }, 'Write-only. Zendesk: the webhook\'s signing secret; Autotask: the webhook\'s SecretKey.'),
       field('conn-organizationId', 'Salesforce org id', {}, '15 or 18 characters')),
     polling, h('button', { type: 'submit' }, 'Connect'), error);
   const syncFields = () => {
     polling.hidden = !POLLED.has(platform.value);
-    (form.querySelector('#conn-signingSecret') as HTMLElement).parentElement!.hidden = platform.value !== 'zendesk';
+    (form.querySelector('#conn-signingSecret') as HTMLElement).parentElement!.hidden = platform.value !== 'zendesk' && platform.value !== 'autotask';
     (form.querySelector('#conn-organizationId') as HTMLElement).parentElement!.hidden = platform.value !== 'salesforce';
   };
   platform.addEventListener('change', syncFields);

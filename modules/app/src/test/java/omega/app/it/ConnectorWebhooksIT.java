@@ -29,6 +29,7 @@ class ConnectorWebhooksIT {
     static final String DEMO_KEY = "it-demo-key-" + UUID.randomUUID();
     static final String ACME_KEY = "it-acme-key-" + UUID.randomUUID();
     static final String ZENDESK_SECRET = "zd-signing-secret-" + UUID.randomUUID();
+    static final String AUTOTASK_KEY = "at-secret-key-" + UUID.randomUUID();
     static final String SF_ORG = "00D5g000000TeStEAU";
     static final Duration WAIT = Duration.ofSeconds(30);
     static LibertyProcess server;
@@ -47,6 +48,8 @@ class ConnectorWebhooksIT {
                 "{\"platform\":\"zendesk\",\"signingSecret\":\"" + ZENDESK_SECRET + "\"}").status());
         assertEquals(201, demo.post("/api/v1/tenants/demo/connections",
                 "{\"platform\":\"salesforce\",\"organizationId\":\"" + SF_ORG + "\"}").status());
+        assertEquals(201, demo.post("/api/v1/tenants/demo/connections",
+                "{\"platform\":\"autotask\",\"signingSecret\":\"" + AUTOTASK_KEY + "\"}").status());
         Api.Answer sn = demo.post("/api/v1/tenants/demo/connections", "{\"platform\":\"servicenow\"}");
         assertEquals(201, sn.status(), sn.body());
         servicenowToken = sn.json().getString("webhookToken");
@@ -71,7 +74,7 @@ class ConnectorWebhooksIT {
         assertTrue(sf.header("Content-Type").startsWith("text/xml"));
         assertEquals(202, demo.post("/api/v1/integrations/kaseya-bms/webhook", Payload.fixture("kaseya-bms", "ticket-pascal.json")).status());
         assertEquals(202, demo.post("/api/v1/integrations/connectwise/webhook", Payload.fixture("connectwise", "callback-updated.json")).status());
-        Api.Answer at = demo.post("/api/v1/integrations/autotask/webhook", Payload.fixture("autotask", "webhook-update.json"));
+        Api.Answer at = autotask(demo, Payload.fixture("autotask", "webhook-update.json"), AUTOTASK_KEY);
         assertEquals(202, at.status(), at.body());
         assertEquals(1, at.json().getInt("tickets"));
         assertFalse(at.json().getBoolean("duplicate"));
@@ -177,7 +180,7 @@ class ConnectorWebhooksIT {
                 .map(v -> v.asJsonObject()).filter(f -> f.getString("id").equals(failureId)).findFirst().orElseThrow();
         assertEquals("missing-field", failure.getString("reason"));
         assertEquals(1, failure.getInt("attempts"));
-        // the normalizer stage fails it again (a permanent failure: recorded and acked, not redelivered)
+        // the normalizer stage fails it again (a permanent failure: recorded and dead-lettered at once, not redelivered)
         assertEquals(202, demo.send(demo.request("/api/v1/integrations/failures/" + failureId + "/replay")
                 .POST(HttpRequest.BodyPublishers.noBody())).status());
         demo.await("/api/v1/integrations/failures?size=200", p -> p.getJsonArray("items").stream().map(v -> v.asJsonObject())
@@ -231,6 +234,30 @@ class ConnectorWebhooksIT {
     }
 
     @Test
+    void autotaskDeliveriesNeedAValidSignature() {
+        String body = Payload.fixture("autotask", "webhook-update.json").replace("51003", "51077");
+        assertProblem(autotask(demo, body, "not-the-secret-key"), 401, "invalid-signature");
+        Api.Answer tampered = demo.send(demo.request("/api/v1/integrations/autotask/webhook")
+                .header("Content-Type", "application/json")
+                .header("X-Hook-Signature", Payload.autotaskSignature(AUTOTASK_KEY, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("Accounting", "Accountancy"))));
+        assertProblem(tampered, 401, "invalid-signature");
+        Api.Answer unsigned = demo.post("/api/v1/integrations/autotask/webhook", body);
+        assertProblem(unsigned, 401, "invalid-signature");
+        assertTrue(unsigned.json().getString("detail").contains("X-Hook-Signature"), unsigned.body());
+        // acme has no autotask connection, so no secret key to verify with
+        assertProblem(autotask(acme, body, AUTOTASK_KEY), 403, "webhook-not-configured");
+        Payload.sleep(1_000);
+        assertTrue(Payload.ticket(demo, "autotask", "51077").isEmpty(), "nothing stored as a ticket");
+        assertEquals(0, demo.get("/api/v1/integrations/failures?size=200").json().getJsonArray("items").stream()
+                .filter(f -> "autotask".equals(f.asJsonObject().getString("platform"))).count(), "nothing stored at all");
+        // the correctly signed delivery is taken
+        Api.Answer signed = autotask(demo, body, AUTOTASK_KEY);
+        assertEquals(202, signed.status(), signed.body());
+        Payload.awaitTicket(demo, "autotask", "51077", WAIT);
+    }
+
+    @Test
     void salesforceXxeIsRefusedWithASoapFault() {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                 + "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
@@ -250,7 +277,8 @@ class ConnectorWebhooksIT {
     @Test
     void badInputGetsProblemDetails() {
         assertProblem(demo.post("/api/v1/integrations/freshdesk/webhook", "{}"), 404, "not-found");
-        assertProblem(demo.post("/api/v1/integrations/autotask/webhook", "{\"Action\": "), 400, "malformed-json");
+        // a correctly signed but malformed callout (the signature is checked first, on the raw bytes)
+        assertProblem(autotask(demo, "{\"Action\": ", AUTOTASK_KEY), 400, "malformed-json");
         String huge = "{\"sys_id\":\"big\",\"short_description\":\"" + "x".repeat(1_100_000) + "\"}";
         assertProblem(demo.post("/api/v1/integrations/servicenow/webhook", huge), 413, "payload-too-large");
         assertProblem(new Api(server.baseUrl(), null).post("/api/v1/integrations/autotask/webhook", "{}"), 401, "unauthenticated");
@@ -261,6 +289,7 @@ class ConnectorWebhooksIT {
         String list = demo.get("/api/v1/tenants/demo/connections").body();
         assertTrue(list.contains("\"zendesk\"") && list.contains("\"hasSigningSecret\":true"), list);
         assertFalse(list.contains(ZENDESK_SECRET), "secrets are write-only");
+        assertFalse(list.contains(AUTOTASK_KEY), "secrets are write-only");
         assertFalse(list.contains(servicenowToken), "the token is shown once");
         assertProblem(acme.get("/api/v1/tenants/demo/connections"), 404, "not-found");
         assertProblem(demo.post("/api/v1/tenants/demo/connections", "{\"platform\":\"servicenow\"}"), 409, "connection-exists");
@@ -280,6 +309,12 @@ class ConnectorWebhooksIT {
         return api.send(api.request("/api/v1/integrations/zendesk/webhook").header("Content-Type", "application/json")
                 .header("X-Zendesk-Webhook-Signature-Timestamp", timestamp)
                 .header("X-Zendesk-Webhook-Signature", Payload.zendeskSignature(ZENDESK_SECRET, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static Api.Answer autotask(Api api, String body, String secretKey) {
+        return api.send(api.request("/api/v1/integrations/autotask/webhook").header("Content-Type", "application/json")
+                .header("X-Hook-Signature", Payload.autotaskSignature(secretKey, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -47,6 +47,17 @@ final class Payload {
         }
     }
 
+    /** "sha1=" + base64(HMAC-SHA1(secret key, body)), as Autotask signs webhook callouts (X-Hook-Signature). */
+    static String autotaskSignature(String secretKey, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return "sha1=" + Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Finds a ticket by (source, externalId) in the tenant's list. */
     static Optional<JsonObject> ticket(Api api, String source, String externalId) {
         JsonObject page = api.get("/api/v1/tickets?size=200").json();

@@ -5,7 +5,7 @@ package omega.connectors.api;
  * write-only: no answer ever contains them.
  *
  * @param platform            zendesk, servicenow, salesforce, kaseya-bms, connectwise or autotask
- * @param signingSecret       Zendesk: the webhook's signing secret (required for Zendesk webhooks)
+ * @param signingSecret       Zendesk: the webhook's signing secret; Autotask: the webhook's SecretKey (required for their webhooks)
  * @param organizationId      Salesforce: the 15- or 18-character org id outbound messages must carry
  * @param baseUrl             polling: the API base URL (see docs/connectors.md per platform)
  * @param username            polling: user name (ConnectWise: {@code company+publicKey} is built from company and this public key)

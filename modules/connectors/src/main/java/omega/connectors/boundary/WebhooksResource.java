@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import omega.connectors.api.PsaPlatform;
 import omega.connectors.api.WebhookReceipt;
+import omega.connectors.control.AutotaskSignature;
 import omega.connectors.control.SalesforceAck;
 import omega.connectors.control.WebhookIntake;
 import omega.connectors.control.ZendeskSignature;
@@ -47,8 +48,9 @@ public class WebhooksResource {
     @Operation(summary = "Receive a PSA webhook",
             description = "platform: zendesk, servicenow, salesforce, kaseya-bms, connectwise or autotask. "
                     + "Authenticate with Bearer <API key>, or where the platform cannot send one with the "
-                    + "connection's webhook token (X-Omega-Webhook-Token header or ?token=). Zendesk deliveries "
-                    + "must carry a valid signature. The raw payload is stored and queued for normalization "
+                    + "connection's webhook token (X-Omega-Webhook-Token header or ?token=). Zendesk and Autotask "
+                    + "deliveries must carry a valid signature (X-Zendesk-Webhook-Signature; X-Hook-Signature). "
+                    + "The raw payload is stored and queued for normalization "
                     + "before the answer; the same payload again changes nothing. Salesforce outbound messages "
                     + "(SOAP) are answered with the notificationsResponse Ack, failures with a SOAP fault.")
     @Parameter(name = "token", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
@@ -58,7 +60,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "200", description = "Salesforce outbound message: the Ack (text/xml)")
     @APIResponse(responseCode = "400", description = "malformed payload, missing or invalid field (problem+json; "
             + "a well-formed payload is recorded as a failure)")
-    @APIResponse(responseCode = "401", description = "no valid credential or token, or a wrong Zendesk signature")
+    @APIResponse(responseCode = "401", description = "no valid credential or token, or a wrong or missing Zendesk or Autotask signature")
     @APIResponse(responseCode = "403", description = "Salesforce organization mismatch, or webhook not configured")
     @APIResponse(responseCode = "404", description = "unknown platform")
     @APIResponse(responseCode = "413", description = "body over the limit")
@@ -68,6 +70,7 @@ public class WebhooksResource {
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam(ZendeskSignature.TIMESTAMP_HEADER) String signatureTimestamp,
             @HeaderParam(ZendeskSignature.SIGNATURE_HEADER) String signature,
+            @HeaderParam(AutotaskSignature.HEADER) String hookSignature,
             String body) {
         PsaPlatform platform;
         try {
@@ -78,7 +81,7 @@ public class WebhooksResource {
         boolean soap = platform == PsaPlatform.SALESFORCE && isXml(contentType, body);
         try {
             WebhookReceipt receipt = intake.receive(tenant.tenantId(), platform, contentType, body, signatureTimestamp,
-                    signature);
+                    platform == PsaPlatform.AUTOTASK ? hookSignature : signature);
             if (soap) {
                 return Response.ok(SalesforceAck.ACK, SalesforceAck.CONTENT_TYPE).build();
             }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,9 @@ public class Connections implements WebhookTokens {
 
     @PersistenceContext(unitName = "connectors")
     EntityManager em;
+
+    @Inject
+    ConnectionSecrets secrets;
 
     @Override
     @Transactional
@@ -94,15 +98,26 @@ public class Connections implements WebhookTokens {
         String token = "omw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now();
         Connection c = new Connection(UUID.randomUUID().toString(), tenantId, platform.slug(), sha256(token), now);
-        c.verification(blankToNull(request.signingSecret()), blankToNull(request.organizationId()));
-        c.polling(trimUrl(request.baseUrl()), blankToNull(request.username()), blankToNull(request.secret()),
-                blankToNull(request.company()), blankToNull(request.clientId()), blankToNull(request.integrationCode()),
+        c.verification(secrets.seal(c, ConnectionSecrets.SIGNING_SECRET, blankToNull(request.signingSecret())),
+                blankToNull(request.organizationId()));
+        c.polling(trimUrl(request.baseUrl()), blankToNull(request.username()),
+                secrets.seal(c, ConnectionSecrets.SECRET, blankToNull(request.secret())),
+                blankToNull(request.company()), blankToNull(request.clientId()),
+                secrets.seal(c, ConnectionSecrets.INTEGRATION_CODE, blankToNull(request.integrationCode())),
                 interval, interval > 0 ? (since == null ? now : since) : since);
+        c.sealed();
         em.persist(c);
         return new ConnectionCreated(view(c), token);
     }
 
     private static void validate(PsaPlatform platform, ConnectionRequest r, int interval, Map<String, String> errors) {
+        maxLength(errors, "signingSecret", r.signingSecret(), 512);
+        maxLength(errors, "secret", r.secret(), 900);
+        maxLength(errors, "integrationCode", r.integrationCode(), 255);
+        maxLength(errors, "username", r.username(), 255);
+        maxLength(errors, "company", r.company(), 255);
+        maxLength(errors, "clientId", r.clientId(), 255);
+        maxLength(errors, "baseUrl", r.baseUrl(), 1000);
         if (r.organizationId() != null && !r.organizationId().strip().matches("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?")) {
             errors.put("organizationId", "must be a 15- or 18-character Salesforce id");
         }
@@ -129,6 +144,12 @@ public class Connections implements WebhookTokens {
             if (platform == PsaPlatform.AUTOTASK) {
                 require(errors, "integrationCode", r.integrationCode());
             }
+        }
+    }
+
+    private static void maxLength(Map<String, String> errors, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            errors.put(field, "must be at most " + max + " characters");
         }
     }
 

@@ -12,12 +12,14 @@ import jakarta.inject.Inject;
 import omega.connectors.api.NormalizationFailed;
 import omega.connectors.api.PsaPlatform;
 import omega.platform.api.TicketNormalized;
+import omega.platform.api.UnprocessableMessage;
 
 /**
  * The normalizer stage: a queued raw payload becomes canonical tickets on {@code ticket-normalized}. A
- * payload that cannot be normalized (a permanent failure) is recorded as a failure and completes normally,
- * so it is acked rather than redelivered pointlessly; anything else fails the returned stage (nack,
- * redelivery, dead-letter queue after max-deliveries).
+ * payload that cannot be normalized (a permanent failure) is recorded as a failure (listed and replayable by
+ * the operator), then refused as an {@link UnprocessableMessage}, so the connector moves it to
+ * {@code ticket-raw}'s dead-letter queue at once with the reason, rather than redelivering it pointlessly;
+ * anything else (database, broker) fails too, and is redelivered, then dead-lettered after max-deliveries.
  */
 @ApplicationScoped
 public class NormalizerStage {
@@ -34,20 +36,19 @@ public class NormalizerStage {
     NormalizationFailures failures;
 
     /**
-     * Returns once every ticket was committed to the broker (or the failure recorded).
+     * Returns once every ticket was committed to the broker.
      *
-     * @throws RuntimeException when publishing failed or timed out: the raw message must be nacked
+     * @throws UnprocessableMessage when the payload cannot be normalized (the failure is recorded first)
+     * @throws RuntimeException when recording or publishing failed or timed out: the raw message must be nacked
      */
     public void process(RawMessage message) {
-        RawPayload raw = new RawPayload(PsaPlatform.fromSlug(message.platform()), message.tenantId(), message.rawId(),
-                message.contentType(), message.body(), null,
-                message.receivedAt() == null ? null : Instant.parse(message.receivedAt()));
+        RawPayload raw = payload(message);
         List<TicketNormalized> tickets;
         try {
             tickets = normalization.normalize(raw);
         } catch (NormalizationFailed failed) {
-            failures.record(raw.tenantId(), raw.platform().slug(), raw.rawId(), failed);
-            return;
+            String failureId = failures.record(raw.tenantId(), raw.platform().slug(), raw.rawId(), failed);
+            throw new UnprocessableMessage(failed.reason(), failed.getMessage() + " (failure " + failureId + ")", failed);
         }
         try {
             publisher.publish(tickets).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -59,6 +60,20 @@ public class NormalizerStage {
         }
         if (message.replay()) {
             failures.resolve(raw.rawId());
+        }
+    }
+
+    /** @throws UnprocessableMessage when the message itself is unusable (no platform, tenant or raw id) */
+    static RawPayload payload(RawMessage message) {
+        if (message.tenantId() == null || message.rawId() == null || message.body() == null) {
+            throw new UnprocessableMessage("unreadable-message", "a ticket-raw message needs tenantId, rawId and body");
+        }
+        try {
+            return new RawPayload(PsaPlatform.fromSlug(message.platform()), message.tenantId(), message.rawId(),
+                    message.contentType(), message.body(), null,
+                    message.receivedAt() == null ? null : Instant.parse(message.receivedAt()));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new UnprocessableMessage("unreadable-message", "not a usable ticket-raw message: " + e.getMessage(), e);
         }
     }
 }

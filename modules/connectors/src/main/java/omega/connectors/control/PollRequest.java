@@ -16,9 +16,10 @@ import omega.connectors.entity.Connection;
 public record PollRequest(PsaPlatform platform, String baseUrl, String username, String secret, String company,
         String clientId, String integrationCode, Instant since, int page, int pageSize, String nextUrl, String token) {
 
-    static PollRequest first(Connection c, Instant since, int pageSize) {
-        return new PollRequest(PsaPlatform.fromSlug(c.platform()), c.baseUrl(), c.username(), c.secret(), c.company(),
-                c.clientId(), c.integrationCode(), since, 0, pageSize, null, null);
+    /** @param secret the connection's opened secret; integrationCode likewise */
+    static PollRequest first(Connection c, String secret, String integrationCode, Instant since, int pageSize) {
+        return new PollRequest(PsaPlatform.fromSlug(c.platform()), c.baseUrl(), c.username(), secret, c.company(),
+                c.clientId(), integrationCode, since, 0, pageSize, null, null);
     }
 
     PollRequest next(String nextUrl, String token) {

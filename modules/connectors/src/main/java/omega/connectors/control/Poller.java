@@ -1,14 +1,20 @@
 package omega.connectors.control;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -31,7 +37,8 @@ import omega.platform.api.TicketNormalized;
  * ConnectWise): every {@code connectors.polling.tick} it polls the connections that are due, page by page
  * from the connection's updated-since cursor (re-reading one second of overlap: duplicates are no-ops). Each
  * page is stored and queued on {@code ticket-raw} like a webhook payload; the cursor advances to the newest
- * update time seen once every page was queued. Runs in the API-serving profiles.
+ * update time seen once every page was queued. Runs in the API-serving profiles; when several replicas run, a
+ * per-connection lease in the database ({@link PollLeases}) lets only one of them poll a connection at a time.
  */
 @ApplicationScoped
 public class Poller {
@@ -48,6 +55,9 @@ public class Poller {
 
     @Inject
     PsaApi api;
+
+    @Inject
+    ConnectionSecrets secrets;
 
     @Inject
     RawPayloads payloads;
@@ -73,6 +83,16 @@ public class Poller {
     @ConfigProperty(name = "connectors.polling.page-size", defaultValue = "100")
     int pageSize;
 
+    /** how long a replica's claim on a connection lasts without renewal (renewed after every page) */
+    @Inject
+    @ConfigProperty(name = "connectors.polling.lease", defaultValue = "PT2M")
+    Duration lease;
+
+    @Resource(lookup = "jdbc/omega")
+    DataSource dataSource;
+
+    private PollLeases leases;
+
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private ScheduledFuture<?> task;
 
@@ -80,6 +100,8 @@ public class Poller {
         if (!enabled || !profile.servesApi()) {
             return;
         }
+        leases = new PollLeases(dataSource, owner(), lease);
+        LOG.info("Polling as lease owner " + leases.owner() + " (lease " + lease + ")");
         task = scheduler.scheduleWithFixedDelay(this::pollDue, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -88,6 +110,24 @@ public class Poller {
         if (task != null) {
             task.cancel(false);
         }
+        if (leases != null) {
+            try {
+                leases.releaseAll();
+            } catch (SQLException | RuntimeException e) {
+                LOG.fine("Could not release the polling leases (they expire): " + e);
+            }
+        }
+    }
+
+    private static String owner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "host";
+        }
+        String id = host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() <= 128 ? id : id.substring(id.length() - 128);
     }
 
     void pollDue() {
@@ -98,24 +138,26 @@ public class Poller {
             for (Connection c : due) {
                 if (running.putIfAbsent(c.id(), Boolean.TRUE) == null) {
                     try {
-                        poll(c);
+                        if (leases.take(c.id(), Instant.now(), Instant.now().minusSeconds(c.pollSeconds()))) {
+                            poll(c);
+                        }
                     } finally {
                         running.remove(c.id());
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Polling round failed: " + e, e);
         }
     }
 
-    /** Polls one connection now; @return the number of tickets read */
-    public int poll(Connection c) {
+    /** Polls one connection now, holding its lease; @return the number of tickets read */
+    int poll(Connection c) {
         Instant since = (c.pollCursor() == null ? Instant.now() : c.pollCursor()).minusSeconds(1);
         Instant newest = c.pollCursor();
         int tickets = 0;
         try {
-            PollRequest request = PollRequest.first(c, since, pageSize);
+            PollRequest request = PollRequest.first(c, secrets.secret(c), secrets.integrationCode(c), since, pageSize);
             for (int i = 0; i < MAX_PAGES; i++) {
                 PollPage page = api.page(request);
                 if (page.records() > 0) {
@@ -129,9 +171,16 @@ public class Poller {
                 if (!page.more()) {
                     break;
                 }
+                if (!leases.renew(c.id(), Instant.now())) {
+                    LOG.info("Polling " + c.platform() + " for tenant " + c.tenantId() + ": lease taken over by another"
+                            + " replica; it continues from the stored cursor");
+                    return tickets;
+                }
                 request = request.next(page.nextUrl(), page.token());
             }
             connections.polled(c.id(), newest, null);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Polling " + c.platform() + " for tenant " + c.tenantId() + ": lease renewal failed: " + e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Polling " + c.platform() + " for tenant " + c.tenantId() + " failed: " + e);
             connections.polled(c.id(), null, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -14,12 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import omega.connectors.api.NormalizationFailed;
 import omega.connectors.api.PsaPlatform;
 import omega.connectors.api.WebhookReceipt;
-import omega.connectors.entity.Connection;
 import omega.platform.api.ProblemException;
 import omega.platform.api.TicketNormalized;
 
 /**
- * A webhook delivery, for an authenticated tenant: verify (Zendesk signature), validate by normalizing (pure,
+ * A webhook delivery, for an authenticated tenant: verify (Zendesk and Autotask signatures), validate by normalizing (pure,
  * microseconds), store the raw payload (deduplicated by its hash) and queue it on {@code ticket-raw} before
  * the caller gets its 2xx. Malformed payloads are refused and not stored; a well-formed payload that cannot be
  * normalized (missing or invalid field, wrong Salesforce org) is refused too, but stored and recorded as a
@@ -33,6 +32,9 @@ public class WebhookIntake {
 
     @Inject
     Connections connections;
+
+    @Inject
+    ConnectionSecrets secrets;
 
     @Inject
     Normalization normalization;
@@ -57,10 +59,16 @@ public class WebhookIntake {
         zendesk = new ZendeskSignature(Clock.systemUTC(), tolerance);
     }
 
+    /**
+     * @param signatureTimestamp Zendesk's signature timestamp header
+     * @param signature          the platform's signature header (Zendesk or Autotask), or null
+     */
     public WebhookReceipt receive(String tenantId, PsaPlatform platform, String contentType, String body,
             String signatureTimestamp, String signature) {
         if (platform == PsaPlatform.ZENDESK) {
             verifyZendesk(tenantId, body, signatureTimestamp, signature);
+        } else if (platform == PsaPlatform.AUTOTASK) {
+            verifyAutotask(tenantId, body, signature);
         }
         RawPayload candidate = new RawPayload(platform, tenantId, null, contentType, body == null ? "" : body, null, null);
         List<TicketNormalized> tickets;
@@ -85,13 +93,30 @@ public class WebhookIntake {
         return new WebhookReceipt(stored.record().id(), tickets.size(), !stored.created());
     }
 
-    private void verifyZendesk(String tenantId, String body, String timestamp, String signature) {
-        String secret = connections.find(tenantId, PsaPlatform.ZENDESK).map(Connection::signingSecret).orElse(null);
+    private void verifyAutotask(String tenantId, String body, String signature) {
+        String secret = signingSecret(tenantId, PsaPlatform.AUTOTASK, "the webhook's SecretKey");
+        AutotaskSignature.Verdict verdict = AutotaskSignature.verify(secret, body == null ? "" : body, signature);
+        if (verdict != AutotaskSignature.Verdict.VALID) {
+            throw new ProblemException(401, "invalid-signature", "Invalid webhook signature",
+                    "The Autotask signature was refused: " + (verdict == AutotaskSignature.Verdict.MISSING_HEADER
+                            ? "send " + AutotaskSignature.HEADER + ": sha1=<base64 HMAC-SHA1 of the body>"
+                            : "the signature does not match the body"));
+        }
+    }
+
+    private String signingSecret(String tenantId, PsaPlatform platform, String what) {
+        String secret = connections.find(tenantId, platform).map(secrets::signingSecret).orElse(null);
         if (secret == null) {
             throw new ProblemException(403, "webhook-not-configured", "Webhook not configured",
-                    "Zendesk webhooks need a zendesk connection with the webhook's signingSecret "
-                            + "(POST /api/v1/tenants/{tenant}/connections)");
+                    platform.name().charAt(0) + platform.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                            + " webhooks need a " + platform.slug() + " connection with " + what
+                            + " as its signingSecret (POST /api/v1/tenants/{tenant}/connections)");
         }
+        return secret;
+    }
+
+    private void verifyZendesk(String tenantId, String body, String timestamp, String signature) {
+        String secret = signingSecret(tenantId, PsaPlatform.ZENDESK, "the webhook's signing secret");
         ZendeskSignature.Verdict verdict = zendesk.verify(secret, timestamp, body == null ? "" : body, signature);
         if (verdict != ZendeskSignature.Verdict.VALID) {
             throw new ProblemException(401, "invalid-signature", "Invalid webhook signature",

@@ -7,7 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A tenant's connection to one PSA platform: webhook token (hash only), verification secrets, polling credentials. */
+/**
+ * A tenant's connection to one PSA platform: webhook token (hash only), verification secrets, polling credentials.
+ * {@code signingSecret}, {@code secret} and {@code integrationCode} are stored sealed (open them with
+ * ConnectionSecrets), unless {@code secretsSealed} is false (a row from before sealing, sealed at start-up).
+ */
 @Entity
 @Table(name = "connectors_connection")
 public class Connection {
@@ -21,7 +25,7 @@ public class Connection {
     private String platform;
     @Column(name = "token_hash", length = 64, nullable = false)
     private String tokenHash;
-    @Column(name = "signing_secret", length = 512)
+    @Column(name = "signing_secret", length = 4000)
     private String signingSecret;
     @Column(name = "organization_id", length = 18)
     private String organizationId;
@@ -29,13 +33,13 @@ public class Connection {
     private String baseUrl;
     @Column(name = "username", length = 255)
     private String username;
-    @Column(name = "secret", length = 1000)
+    @Column(name = "secret", length = 4000)
     private String secret;
     @Column(name = "company", length = 255)
     private String company;
     @Column(name = "client_id", length = 255)
     private String clientId;
-    @Column(name = "integration_code", length = 255)
+    @Column(name = "integration_code", length = 4000)
     private String integrationCode;
     @Column(name = "poll_seconds", nullable = false)
     private int pollSeconds;
@@ -47,6 +51,9 @@ public class Connection {
     private String lastPollError;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    /** true once signingSecret, secret and integrationCode hold sealed values (see ConnectionSecrets) */
+    @Column(name = "secrets_sealed", nullable = false)
+    private boolean secretsSealed;
 
     protected Connection() {
     }
@@ -57,6 +64,11 @@ public class Connection {
         this.platform = platform;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
+    }
+
+    /** Marks the secret fields as sealed; set them with sealed values only. */
+    public void sealed() {
+        this.secretsSealed = true;
     }
 
     public void verification(String signingSecret, String organizationId) {
@@ -101,4 +113,5 @@ public class Connection {
     public Instant lastPollAt() { return lastPollAt; }
     public String lastPollError() { return lastPollError; }
     public Instant createdAt() { return createdAt; }
+    public boolean secretsSealed() { return secretsSealed; }
 }

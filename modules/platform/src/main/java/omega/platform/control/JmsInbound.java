@@ -30,12 +30,14 @@ import org.eclipse.microprofile.reactive.streams.operators.PublisherBuilder;
 import org.eclipse.microprofile.reactive.streams.operators.ReactiveStreams;
 
 import omega.platform.api.Envelope;
+import omega.platform.api.UnprocessableMessage;
 
 /**
  * Receives one channel's messages in transacted JMS sessions and hands them to Reactive Messaging.
  * The session commits only after the message was acked (the {@code @Incoming} method completed);
  * a nack rolls back so the broker redelivers; on the last allowed delivery the message is copied to
- * the dead-letter queue with its reason in the same local transaction, then committed.
+ * the dead-letter queue with its reason in the same local transaction, then committed. A nack with an
+ * {@link UnprocessableMessage} dead-letters at once, with that reason (a redelivery could not help).
  */
 public final class JmsInbound implements AutoCloseable {
 
@@ -194,6 +196,11 @@ public final class JmsInbound implements AutoCloseable {
         Throwable failure = awaitSettlement(envelope);
         if (failure == null) {
             context.commit();
+            return;
+        }
+        UnprocessableMessage unprocessable = UnprocessableMessage.in(failure);
+        if (unprocessable != null) {
+            deadLetter(context, received, unprocessable.reason(), String.valueOf(unprocessable.getMessage()));
             return;
         }
         int deliveries = deliveryCount(received);

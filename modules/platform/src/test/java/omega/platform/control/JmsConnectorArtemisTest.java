@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import omega.platform.api.Envelope;
+import omega.platform.api.UnprocessableMessage;
 import omega.platform.control.ConnectorHarness.Inbox;
 
 /**
@@ -209,6 +210,35 @@ class JmsConnectorArtemisTest {
             assertEquals("acme", dead.getStringProperty("tenantId"));
             assertEquals("T-666", dead.getStringProperty("ticketId"));
             assertNull(consumer.receiveNoWait(), "no second copy");
+        }
+    }
+
+    @Test
+    void anUnprocessableMessageIsDeadLetteredAtOnceWithItsReason() throws Exception {
+        String queue = prefix + ".raw";
+        String dlq = queue + ChannelSettings.DEAD_LETTER_SUFFIX;
+        JmsInbound inbound = inbound(queue("raw-in", queue, null, 5));
+        Inbox inbox = new Inbox(inbound, envelope -> "bad".equals(envelope.getPayload())
+                ? new IllegalStateException("wrapped", new UnprocessableMessage("missing-field", "no title")) : null);
+        inbound.start();
+
+        send(factory, queue("raw-out", queue, null, 5), List.of(new Envelope("bad", Map.of("tenantId", "acme")),
+                new Envelope("good", Map.of())));
+        awaitUntil("the good message after it is delivered", WAIT, () -> inbox.payloads().contains("good"));
+        awaitUntil("both are settled", WAIT, () -> broker.messagesAcknowledged(queue) == 2);
+        assertEquals(List.of("bad", "good"), inbox.payloads(), "tried once, not max-deliveries times");
+        inbound.close();
+        assertEquals(0, broker.messageCount(queue));
+        assertEquals(1, broker.messageCount(dlq));
+        try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                JMSConsumer consumer = context.createConsumer(context.createQueue(dlq))) {
+            Message dead = consumer.receive(10_000);
+            assertNotNull(dead);
+            assertEquals("bad", ((TextMessage) dead).getText());
+            assertEquals("missing-field", dead.getStringProperty("DeadLetterReason"));
+            assertEquals("no title", dead.getStringProperty("DeadLetterErrorDescription"));
+            assertEquals(1, dead.getIntProperty("omegaDeliveryCount"));
+            assertEquals("acme", dead.getStringProperty("tenantId"));
         }
     }
 
