@@ -1,8 +1,11 @@
 package omega.triage.boundary;
 
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,11 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import omega.platform.api.JsonBody;
 import omega.platform.api.TicketNormalized;
-import omega.triage.control.Decider;
 import omega.triage.control.DecisionOutbox;
-import omega.triage.control.Decisions;
-import omega.triage.control.TicketSnapshot;
-import omega.triage.control.TriageQueue;
+import omega.triage.control.Triage;
 
 /**
  * The triage stage's consumer of {@code ticket-normalized} (shared subscription {@code triage}); runs in the
@@ -23,36 +23,42 @@ import omega.triage.control.TriageQueue;
  * decision with the move to TRIAGED, acks after that commit and wakes the outbox that publishes on
  * {@code ticket-triaged}. A failure nacks, so the message is redelivered and, after {@code max-deliveries},
  * dead-lettered with its reason; a redelivery decides a recorded but undecided version.
+ *
+ * <p>Reactive Messaging calls this method serially; the work runs on the managed executor and the method returns at
+ * once, so the channel's next receiver (each holds its own transacted session until its message is acked or
+ * nacked) hands in the next message meanwhile: up to the channel's {@code consumers} tickets are decided at a time.
+ * The ack still comes only after the decision committed.
  */
 @ApplicationScoped
 public class TicketNormalizedConsumer {
 
     @Inject
-    TriageQueue queue;
-
-    @Inject
-    Decider decider;
-
-    @Inject
-    Decisions decisions;
+    Triage triage;
 
     @Inject
     DecisionOutbox outbox;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Incoming("ticket-normalized-triage")
     public CompletionStage<Void> onTicket(Message<String> message) {
         try {
-            Optional<TicketSnapshot> undecided = queue.record(JsonBody.parse(message.getPayload(), TicketNormalized.class));
-            if (undecided.isPresent()) {
-                TicketSnapshot ticket = undecided.get();
-                Decider.Draft draft = decider.decide(ticket, decisions.latest(ticket.ticketId()).orElse(null));
-                if (decisions.store(ticket, draft)) {
-                    outbox.wake();
-                }
-            }
-            return message.ack();
-        } catch (RuntimeException e) {
+            executor.execute(() -> handle(message));
+        } catch (RejectedExecutionException e) {
             return message.nack(e);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void handle(Message<String> message) {
+        try {
+            if (triage.triage(JsonBody.parse(message.getPayload(), TicketNormalized.class))) {
+                outbox.wake();
+            }
+            message.ack();
+        } catch (RuntimeException e) {
+            message.nack(e);
         }
     }
 }
