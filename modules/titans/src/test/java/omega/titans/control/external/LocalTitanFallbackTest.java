@@ -34,6 +34,7 @@ class LocalTitanFallbackTest {
 
         assertEquals("local", answer.titanId());
         assertEquals("Hardware", answer.value());
+        assertEquals("server_error: openai: server_error: HTTP 500", answer.failure(), "why the external titan did not answer");
     }
 
     @Test
