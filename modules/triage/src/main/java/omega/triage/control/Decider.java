@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import omega.platform.api.PiiRedactor;
 import omega.titans.api.ExternalTitan;
 import omega.titans.api.FailureKind;
+import omega.titans.api.OutsideLabelSetException;
 import omega.titans.api.Tier;
 import omega.titans.api.Titan;
 import omega.titans.api.TitanAnswer;
@@ -191,7 +192,9 @@ public class Decider {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 LOG.fine("External titan " + titanId + " gave no answer: " + cause);
-                String kind = cause instanceof TitanException t ? t.kind().metricName() : FailureKind.UNKNOWN.metricName();
+                String kind = cause instanceof TitanException t ? t.kind().metricName()
+                        : cause instanceof OutsideLabelSetException ? FailureKind.OUTSIDE_LABEL_SET.metricName()
+                        : FailureKind.UNKNOWN.metricName();
                 return TitanAnswer.undecided(titanId, null, kind + ": " + cause.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

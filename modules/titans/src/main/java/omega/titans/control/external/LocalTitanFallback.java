@@ -12,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import omega.titans.api.ExternalTitan;
 import omega.titans.api.FailureKind;
 import omega.titans.api.NonRetryableTitanException;
+import omega.titans.api.OutsideLabelSetException;
 import omega.titans.api.Titan;
 import omega.titans.api.TitanAnswer;
 import omega.titans.api.TitanException;
@@ -43,7 +44,8 @@ public class LocalTitanFallback implements FallbackHandler<TitanAnswer> {
         if (failure instanceof TitanException titan) {
             return titan.kind().metricName() + ": " + titan.getMessage();
         }
-        String kind = failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException ? "timeout"
+        String kind = failure instanceof OutsideLabelSetException ? FailureKind.OUTSIDE_LABEL_SET.metricName()
+                : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException ? "timeout"
                 : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException
                 ? "circuit_open"
                 : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException ? "bulkhead_full"
