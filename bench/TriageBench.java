@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
  * <li>decision latency = TRIAGED − QUEUED_FOR_TRIAGE per ticket (the consumer's recording, deciding and storing,
  *     queueing in front of the consumer excluded); receipt latency = TRIAGED − RECEIVED (with the queue wait).</li>
  * </ul>
+ * With {@code --server-pid} it also reports the server's CPU milliseconds per ticket over the run (intake, outboxes
+ * and triage together), which unlike the rates does not depend on the shared machine's other load.
  * Environment: OMEGA_BENCH_KEY (the tenant's API key). JDK only: {@code java bench/TriageBench.java --url ... --csv ...}
  */
 public class TriageBench {
 
-    record Options(String url, Path csv, int n, int train, int c, int warmup, Path out, List<String> meta) {
+    record Options(String url, Path csv, int n, int train, int c, int warmup, Path out, List<String> meta, long serverPid) {
     }
 
     record Timing(String id, Instant received, Instant queued, Instant triaged) {
@@ -93,9 +95,11 @@ public class TriageBench {
         log("warm-up: " + warm.size() + " tickets triaged");
 
         long p0 = System.nanoTime();
+        double cpu0 = cpuSeconds(o.serverPid());
         List<String> ids = post(rows, o.n(), "run", title, body, o.c());
         double postSeconds = (System.nanoTime() - p0) / 1e9;
         awaitTriaged(warm.size() + ids.size());
+        double serverCpuMsPerTicket = (cpuSeconds(o.serverPid()) - cpu0) * 1000 / o.n();
         log("posted " + ids.size() + " tickets in " + String.format(Locale.ROOT, "%.1f s", postSeconds)
                 + "; all triaged; reading their status histories");
 
@@ -116,15 +120,28 @@ public class TriageBench {
         String json = String.format(Locale.ROOT, "{\"tickets\":%d,\"train_tickets\":%d,\"train_s\":%.1f,"
                         + "\"post_s\":%.2f,\"stage_s\":%.2f,\"stage_per_s\":%.1f,\"receipt_to_triaged_per_s\":%.1f,"
                         + "\"decision_ms\":{\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f},"
-                        + "\"receipt_to_triaged_ms\":{\"p50\":%.1f,\"p95\":%.1f}%s}",
+                        + "\"receipt_to_triaged_ms\":{\"p50\":%.1f,\"p95\":%.1f},\"server_cpu_ms_per_ticket\":%.2f%s}",
                 ids.size(), Math.min(o.train(), rows.size()), trainSeconds, postSeconds, stageSeconds,
                 ids.size() / stageSeconds, ids.size() / wholeSeconds, pct(decision, 50), pct(decision, 95),
-                pct(decision, 99), decision.get(decision.size() - 1), pct(receipt, 50), pct(receipt, 95), meta(o.meta()));
+                pct(decision, 99), decision.get(decision.size() - 1), pct(receipt, 50), pct(receipt, 95), serverCpuMsPerTicket, meta(o.meta()));
         System.out.println(json);
         if (o.out() != null) {
             Files.createDirectories(o.out().toAbsolutePath().getParent());
             Files.writeString(o.out(), json + "\n");
         }
+    }
+
+    /**
+     * @return the server process's CPU seconds so far (utime + stime from /proc, 100 ticks/s), NaN without a pid: what
+     * intake, outbox and triage of the posted tickets cost, whatever else the shared machine runs
+     */
+    static double cpuSeconds(long pid) throws IOException {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     static void train(String ndjson) throws IOException, InterruptedException {
@@ -286,6 +303,7 @@ public class TriageBench {
         int warmup = 100;
         Path out = null;
         List<String> meta = new ArrayList<>();
+        long serverPid = 0;
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -297,10 +315,11 @@ public class TriageBench {
                 case "--warmup" -> warmup = Integer.parseInt(v);
                 case "--out" -> out = Path.of(v);
                 case "--meta" -> meta.add(v);
+                case "--server-pid" -> serverPid = Long.parseLong(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(url, csv, n, train, c, warmup, out, meta);
+        return new Options(url, csv, n, train, c, warmup, out, meta, serverPid);
     }
 
     /** RFC 4180: quoted fields, doubled quotes, line breaks inside quotes. */

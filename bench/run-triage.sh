@@ -54,8 +54,9 @@ log "embedding-only throughput (in-process, same MiniLmEmbeddings settings)"
 EMB="$(mvn -q $MVN_ARGS -pl modules/titans test-compile exec:java -Dexec.classpathScope=test \
     -Dexec.mainClass=omega.titans.control.EmbeddingBench -Dexec.args="$CSV $N 2" 2>/dev/null | grep -o 'embedding-only.*')"
 echo "$EMB"
-EMB1="$(sed -n 's/.*threads=1 .*per_s=\([0-9.]*\).*/\1/p' <<<"$EMB")"
-EMB2="$(sed -n 's/.*threads=2 .*per_s=\([0-9.]*\).*/\1/p' <<<"$EMB")"
+EMB1="$(sed -n 's/.*threads=1 .* per_s=\([0-9.]*\).*/\1/p' <<<"$EMB")"
+EMB2="$(sed -n 's/.*threads=2 .* per_s=\([0-9.]*\).*/\1/p' <<<"$EMB")"
+EMBCPU="$(sed -n 's/.*threads=1 .*cpu_ms_per_text=\([0-9.]*\).*/\1/p' <<<"$EMB")"
 
 PORT="$(free_port)"
 export HTTP_PORT="$PORT" OMEGA_JMS_PORT="$(free_port)"
@@ -71,9 +72,11 @@ done
 curl -sf -o /dev/null --max-time 2 "http://localhost:$PORT/health/ready" || { log "server not ready"; exit 1; }
 
 LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
+PIDFILE="$(find "$WLP_OUTPUT_DIR" -name "$SERVER.pid" 2>/dev/null | head -1)"
+SERVER_PID="$(cat "$PIDFILE" 2>/dev/null || echo 0)"
 OMEGA_BENCH_KEY="$OMEGA_BOOTSTRAP_API_KEY" java "$ROOT/bench/TriageBench.java" --url "http://localhost:$PORT" \
     --csv "$CSV" --n "$N" --train "$TRAIN" --c "$C" --warmup "$WARMUP" --out "$OUT" \
-    --meta "embedding_only_1t_per_s=$EMB1" --meta "embedding_only_2t_per_s=$EMB2" \
+    --server-pid "$SERVER_PID" --meta "embedding_only_1t_per_s=$EMB1" --meta "embedding_only_2t_per_s=$EMB2" --meta "embedding_cpu_ms_per_text=$EMBCPU" \
     --meta "load_before=$LOAD" --meta "git=$(git rev-parse --short HEAD)"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg); result in $OUT"
 "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true

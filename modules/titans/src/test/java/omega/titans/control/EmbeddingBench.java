@@ -1,6 +1,8 @@
 package omega.titans.control;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import omega.platform.control.MiniLmEmbeddings;
 
@@ -21,9 +24,12 @@ import omega.platform.control.MiniLmEmbeddings;
  * {@code threads} threads (the triage consumer's concurrency). bench/run-triage.sh runs it next to the server run.
  * <pre>mvn -q -pl modules/titans test-compile exec:java -Dexec.classpathScope=test
  *   -Dexec.mainClass=omega.titans.control.EmbeddingBench -Dexec.args="path/to.csv 1000 2"</pre>
- * Prints one line per thread count: {@code embedding-only threads=T texts=N seconds=S per_s=R}.
+ * Prints one line per thread count: {@code embedding-only threads=T texts=N seconds=S per_s=R cpu_ms_per_text=C}; the
+ * CPU time per text does not depend on what else the (shared) machine runs, the rate does.
  */
 public final class EmbeddingBench {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private EmbeddingBench() {
     }
@@ -43,13 +49,15 @@ public final class EmbeddingBench {
             embeddings.embed(texts.get(i));
         }
         for (int threads = 1; threads <= maxThreads; threads++) {
-            double seconds = run(embeddings, texts, threads);
-            System.out.printf(Locale.ROOT, "embedding-only threads=%d texts=%d seconds=%.3f per_s=%.1f%n", threads,
-                    texts.size(), seconds, texts.size() / seconds);
+            AtomicLong cpuNanos = new AtomicLong();
+            double seconds = run(embeddings, texts, threads, cpuNanos);
+            System.out.printf(Locale.ROOT, "embedding-only threads=%d texts=%d seconds=%.3f per_s=%.1f cpu_ms_per_text=%.2f%n",
+                    threads, texts.size(), seconds, texts.size() / seconds, cpuNanos.get() / 1e6 / texts.size());
         }
     }
 
-    static double run(MiniLmEmbeddings embeddings, List<String> texts, int threads) throws Exception {
+    /** @return wall seconds; {@code cpuNanos} gets the CPU time the embedding threads used (immune to other load) */
+    static double run(MiniLmEmbeddings embeddings, List<String> texts, int threads, AtomicLong cpuNanos) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -57,9 +65,11 @@ public final class EmbeddingBench {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 done.add(pool.submit(() -> {
+                    long cpu = CPU.getCurrentThreadCpuTime();
                     for (int i = next.getAndIncrement(); i < texts.size(); i = next.getAndIncrement()) {
                         embeddings.embed(texts.get(i));
                     }
+                    cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpu);
                 }));
             }
             for (Future<?> f : done) {
