@@ -40,6 +40,7 @@ class DecisionsIT {
     static final String PASSWORD = "secret-" + UUID.randomUUID();
     static final Set<String> CATEGORIES = Set.of("network", "email", "printer", "access");
     static final Set<String> TIERS = Set.of("AUTO", "CONFIRM", "MANUAL");
+    static final long TRAIN_MAX_BYTES = 3L << 20;
 
     static EmbeddedArtemis broker;
     static LibertyProcess server;
@@ -57,6 +58,7 @@ class DecisionsIT {
                 "OMEGA_MESSAGING_AMQP_USERNAME", USER,
                 "OMEGA_MESSAGING_AMQP_PASSWORD", PASSWORD,
                 "OMEGA_BOOTSTRAP_API_KEY", KEY,
+                "TRIAGE_TRAIN_MAX_BYTES", Long.toString(TRAIN_MAX_BYTES),
                 "OMEGA_BOOTSTRAP_EXTRA_TENANTS", "coldtenant=" + COLD_KEY)).start();
         api = new Api(server.baseUrl(), KEY);
         cold = new Api(server.baseUrl(), COLD_KEY);
@@ -86,6 +88,21 @@ class DecisionsIT {
         if (broker != null) {
             broker.stop();
         }
+    }
+
+    @Test
+    void trainingUploadsStreamPastTheGeneralBodyLimitUpToTheirOwn() {
+        // lines without labels: read and rejected, nothing stored (the tenant's models stay as they are)
+        String line = "{\"externalId\":\"no-labels\",\"title\":\"" + "x".repeat(200) + "\"}\n";
+        String twoMiB = line.repeat((2 << 20) / line.length());
+        Api.Answer read = api.send(api.request("/api/v1/models/train").header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(twoMiB)));
+        TicketSliceIT.assertProblem(read, 400, "validation-failed"); // not 413: past omega.http.max-body-bytes (1 MiB)
+        String fourMiB = twoMiB + twoMiB;
+        Api.Answer tooLarge = api.send(api.request("/api/v1/models/train").header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(fourMiB)));
+        TicketSliceIT.assertProblem(tooLarge, 413, "payload-too-large");
+        assertTrue(tooLarge.json().getString("detail").contains("triage.train.max-bytes"), tooLarge.body());
     }
 
     @Test

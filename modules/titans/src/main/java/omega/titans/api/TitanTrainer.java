@@ -11,8 +11,20 @@ import java.util.concurrent.CompletionStage;
  */
 public interface TitanTrainer {
 
+    /** The precision the AUTO tier must reach on held-out data unless the caller asks for another. */
+    double DEFAULT_TARGET_PRECISION = 0.95;
+
     /** @return completes with the new version once it is the current one */
-    CompletionStage<ModelVersion> train(String tenantId, String label, List<LabelledExample> history);
+    default CompletionStage<ModelVersion> train(String tenantId, String label, List<LabelledExample> history) {
+        return train(tenantId, label, history, DEFAULT_TARGET_PRECISION);
+    }
+
+    /**
+     * Like {@link #train(String, String, List)}, choosing the AUTO threshold(s) as the lowest confidence at which the
+     * held-out answers reach {@code targetPrecision} (in (0, 1]).
+     */
+    CompletionStage<ModelVersion> train(String tenantId, String label, List<LabelledExample> history,
+                                        double targetPrecision);
 
     Optional<ModelVersion> current(String tenantId, String label);
 
@@ -26,5 +38,11 @@ public interface TitanTrainer {
      * Cross-validates {@code label} on {@code history} with {@code folds} stratified folds (each trained like a real
      * model, calibration included), on the caller's thread; installs nothing.
      */
-    ModelEvaluation evaluate(String tenantId, String label, List<LabelledExample> history, int folds);
+    default ModelEvaluation evaluate(String tenantId, String label, List<LabelledExample> history, int folds) {
+        return evaluate(tenantId, label, history, folds, DEFAULT_TARGET_PRECISION);
+    }
+
+    /** Like {@link #evaluate(String, String, List, int)}, with the AUTO tier chosen for {@code targetPrecision}. */
+    ModelEvaluation evaluate(String tenantId, String label, List<LabelledExample> history, int folds,
+                             double targetPrecision);
 }

@@ -33,6 +33,10 @@ final class LabelModelTrainer {
             return new Settings(features, epochs, classWeightPower, folds, seed, autoPrecision, confirmPrecision);
         }
 
+        Settings withAutoPrecision(double precision) {
+            return new Settings(features, epochs, classWeightPower, folds, seed, precision, confirmPrecision);
+        }
+
         Settings withClassWeightPower(double power) {
             return new Settings(features, epochs, power, folds, seed, autoPrecision, confirmPrecision);
         }

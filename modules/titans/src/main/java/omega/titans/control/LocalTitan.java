@@ -96,11 +96,13 @@ public class LocalTitan implements Titan, TitanTrainer {
     }
 
     @Override
-    public CompletionStage<ModelVersion> train(String tenantId, String label, List<LabelledExample> history) {
+    public CompletionStage<ModelVersion> train(String tenantId, String label, List<LabelledExample> history,
+                                               double targetPrecision) {
+        LabelModelTrainer trainer = trainer(targetPrecision);
         long sequence = trainings.incrementAndGet();
         List<LabelledExample> snapshot = List.copyOf(history);
         return CompletableFuture.supplyAsync(() -> {
-            LabelModel model = trainer().train(tenantId, label, embedded(label, snapshot)).model();
+            LabelModel model = trainer.train(tenantId, label, embedded(label, snapshot)).model();
             install(model, sequence);
             return model.version();
         }, executor());
@@ -128,8 +130,9 @@ public class LocalTitan implements Titan, TitanTrainer {
     }
 
     @Override
-    public ModelEvaluation evaluate(String tenantId, String label, List<LabelledExample> history, int folds) {
-        return new CrossValidation(trainer()).run(tenantId, label, embedded(label, history), folds);
+    public ModelEvaluation evaluate(String tenantId, String label, List<LabelledExample> history, int folds,
+                                    double targetPrecision) {
+        return new CrossValidation(trainer(targetPrecision)).run(tenantId, label, embedded(label, history), folds);
     }
 
     private void install(LabelModel model, long sequence) {
@@ -149,8 +152,11 @@ public class LocalTitan implements Titan, TitanTrainer {
         return embedded;
     }
 
-    private LabelModelTrainer trainer() {
-        return new LabelModelTrainer(settings, embeddings.modelId(), clock);
+    private LabelModelTrainer trainer(double targetPrecision) {
+        if (!(targetPrecision > 0 && targetPrecision <= 1)) {
+            throw new IllegalArgumentException("the target precision must be in (0, 1]: " + targetPrecision);
+        }
+        return new LabelModelTrainer(settings.withAutoPrecision(targetPrecision), embeddings.modelId(), clock);
     }
 
     private Executor executor() {

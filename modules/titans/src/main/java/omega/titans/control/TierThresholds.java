@@ -26,6 +26,12 @@ final class TierThresholds {
     static final double AUTO_PRECISION = 0.95;
     static final double CONFIRM_PRECISION = 0.60;
     static final int MIN_VALUE_SUPPORT = 30;
+    /**
+     * Floating-point slack when comparing a confidence with a threshold: a small, easy history saturates the held-out
+     * confidences at exactly 1.0, so both thresholds become 1.0 and a new answer at 1 − 3e-16 (the same certainty,
+     * other rounding) fell to MANUAL — seen as "confidence 1.0, tier MANUAL".
+     */
+    static final double TOLERANCE = 1e-9;
     static final TierThresholds ALWAYS_MANUAL =
             new TierThresholds(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Map.of());
 
@@ -80,10 +86,10 @@ final class TierThresholds {
     }
 
     Tier tier(String value, double confidence) {
-        if (confidence >= autoThreshold(value)) {
+        if (confidence + TOLERANCE >= autoThreshold(value)) {
             return Tier.AUTO;
         }
-        return confidence >= confirm ? Tier.CONFIRM : Tier.MANUAL;
+        return confidence + TOLERANCE >= confirm ? Tier.CONFIRM : Tier.MANUAL;
     }
 
     double autoThreshold(String value) {

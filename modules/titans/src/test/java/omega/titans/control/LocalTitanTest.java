@@ -178,4 +178,22 @@ class LocalTitanTest {
         assertFalse(answer.decided());
         assertTrue(answer.explanation().contains(reason), answer.explanation());
     }
+
+    @Test
+    void aLowerTargetPrecisionOpensTheAutoTierWider() {
+        LocalTitan strict = titan(Runnable::run);
+        LocalTitan lenient = titan(Runnable::run);
+        strict.train("acme", "category", ToyTickets.generate(150, 0.3, 2), 0.99).toCompletableFuture().join();
+        lenient.train("acme", "category", ToyTickets.generate(150, 0.3, 2), 0.6).toCompletableFuture().join();
+
+        int strictAuto = 0;
+        int lenientAuto = 0;
+        for (LabelledExample e : ToyTickets.generate(100, 0.3, 3)) {
+            strictAuto += strict.classify(request(e.text())).tier() == Tier.AUTO ? 1 : 0;
+            lenientAuto += lenient.classify(request(e.text())).tier() == Tier.AUTO ? 1 : 0;
+        }
+        assertTrue(lenientAuto > strictAuto, "AUTO answers: target 0.6 " + lenientAuto + ", target 0.99 " + strictAuto);
+        assertThrows(IllegalArgumentException.class,
+                () -> strict.train("acme", "category", ToyTickets.generate(10, 0, 2), 1.2));
+    }
 }

@@ -104,4 +104,18 @@ class TierThresholdsTest {
         assertEquals(thresholds.autoThreshold("a"), read.autoThreshold("a"));
         assertEquals(thresholds.confirmThreshold(), read.confirmThreshold());
     }
+
+    @Test
+    void aSaturatedConfidenceIsNotDemotedByRounding() {
+        // an easy history: every held-out answer right at exactly 1.0, so both thresholds are 1.0
+        List<TierThresholds.Scored> saturated = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            saturated.add(new TierThresholds.Scored("network", 1.0, true));
+        }
+        TierThresholds thresholds = TierThresholds.choose(saturated);
+
+        assertEquals(1.0, thresholds.autoThreshold("network"));
+        assertEquals(Tier.AUTO, thresholds.tier("network", 0.9999999999999997), "was MANUAL: confidence 1.0, tier MANUAL");
+        assertEquals(Tier.MANUAL, thresholds.tier("network", 0.999));
+    }
 }

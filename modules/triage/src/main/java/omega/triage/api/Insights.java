@@ -17,7 +17,7 @@ import omega.titans.api.TitanSpend;
  * @param timeToTriage from receipt to the first TRIAGED entry of the status history
  * @param sla          the window's tickets by SLA risk
  * @param titans       per titan: label votes in the window's decisions, and how many agreed with the decision
- * @param cost         external titans' calls, tokens and cost in the months the window touches (in-process ledger)
+ * @param cost         external titans' calls, tokens and cost in the months the window touches (stored ledger, every process)
  */
 public record Insights(int days, Instant from, Instant to, List<DayVolume> volume, Map<String, Map<Tier, Long>> tiers,
                        Map<String, LabelAccuracy> accuracy, TriageTime timeToTriage, SlaCounts sla,

@@ -7,12 +7,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,6 +48,10 @@ public class ModelsResource {
     @Inject
     Training training;
 
+    @Inject
+    @ConfigProperty(name = "triage.train.max-bytes", defaultValue = "268435456")
+    long maxTrainBytes;
+
     @POST
     @Path("train")
     @Consumes({"application/x-ndjson", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
@@ -53,17 +59,19 @@ public class ModelsResource {
     @Operation(summary = "Import labelled history (NDJSON) and train the tenant's models in the background",
             description = "One JSON object per line: {\"externalId\",\"title\",\"body\",\"labels\":{\"category\":...},"
                     + "\"resolution\"?}; streamed, stored PII-tokenized (a known externalId is replaced). One model per "
-                    + "label found. Answers at once; GET /api/v1/models shows when the new versions are current.")
+                    + "label found. Streamed up to triage.train.max-bytes (default 256 MiB). Answers once stored; "
+                    + "GET /api/v1/models shows when the new versions are current.")
     @RequestBody(content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type =
             org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "202", description = "stored; training started",
             content = @Content(schema = @Schema(implementation = TrainingReceipt.class)))
     @APIResponse(responseCode = "400", description = "empty body, or no line was valid (problem+json)")
-    @APIResponse(responseCode = "413", description = "body over omega.http.max-body-bytes: send it in parts")
+    @APIResponse(responseCode = "413", description = "body over triage.train.max-bytes (default 256 MiB; problem+json)")
     @APIResponse(responseCode = "403", description = "a signed-in employee without the admin role (problem+json)")
-    public Response train(InputStream body) {
+    public Response train(InputStream body, @HeaderParam("Content-Length") String contentLength) {
         tenant.requireAdminWhenSignedIn();
-        TrainingReceipt receipt = history.importNdjson(tenant.tenantId(), body);
+        TrainingReceipt receipt = history.importNdjson(tenant.tenantId(),
+                UploadLimit.of(body, contentLength, maxTrainBytes, "triage.train.max-bytes"));
         if (receipt.accepted() == 0) {
             throw new ProblemException(400, "validation-failed", "No valid history line",
                     "No line was a valid labelled ticket; first problems: " + receipt.rejected());

@@ -9,8 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -21,9 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import omega.platform.api.PiiRedactor;
 import omega.titans.api.ExternalTitan;
+import omega.titans.api.FailureKind;
+import omega.titans.api.OutsideLabelSetException;
 import omega.titans.api.Tier;
 import omega.titans.api.Titan;
 import omega.titans.api.TitanAnswer;
+import omega.titans.api.TitanException;
 import omega.titans.api.TitanRequest;
 import omega.triage.api.Decision;
 import omega.triage.api.DecisionInputs;
@@ -34,7 +44,9 @@ import omega.triage.api.TitanVote;
 
 /**
  * Decides a ticket version: for every label the tenant has a model of, the local titan (and every enabled external
- * titan, combined by {@link Pantheon}) answer on the PII-tokenized text; configured thresholds adjust the tiers;
+ * titan, combined by {@link Pantheon}) answer on the PII-tokenized text. External titans are asked in parallel on the
+ * managed executor, all labels at once, and waited for until {@code triage.titans.deadline-ms}: one that is late or
+ * fails votes undecided with the reason, and the local titan decides without it; configured thresholds adjust the tiers;
  * {@link Stability} keeps labels steady across minor updates; the SLA risk is assessed. Without any model the
  * decision is a cold start: every default label MANUAL, saying why. Never waits for a training.
  */
@@ -69,6 +81,14 @@ public class Decider {
     @ConfigProperty(name = "triage.labels.default", defaultValue = "category,priority,queue,assignee")
     List<String> defaultLabels;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    /** how long a decision waits for the external titans (asked in parallel); a late one votes "timeout" */
+    @Inject
+    @ConfigProperty(name = "triage.titans.deadline-ms", defaultValue = "8000")
+    long deadlineMs;
+
     @Inject
     @ConfigProperty(name = "triage.stability.margin", defaultValue = "0.15")
     double margin;
@@ -91,6 +111,14 @@ public class Decider {
         List<Evidence> evidence = new ArrayList<>();
         List<TitanVote> votes = new ArrayList<>();
         Map<String, String> versions = new TreeMap<>();
+        List<String> requester = ticket.requester() == null || ticket.requester().isBlank() ? List.of()
+                : List.of(ticket.requester());
+        Map<String, List<Asked>> asked = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> entry : labelSets.entrySet()) {
+            TitanRequest request = new TitanRequest(ticket.tenantId(), entry.getKey(), text, entry.getValue());
+            asked.put(entry.getKey(), enabled.stream().map(external -> ask(external, request, requester)).toList());
+        }
+        long deadline = System.nanoTime() + Duration.ofMillis(deadlineMs).toNanos();
         for (Map.Entry<String, Set<String>> entry : labelSets.entrySet()) {
             String label = entry.getKey();
             TitanRequest request = new TitanRequest(ticket.tenantId(), label, text, entry.getValue());
@@ -101,10 +129,10 @@ public class Decider {
                 versions.put(label, localAnswer.modelVersion());
             }
             evidence.addAll(EvidenceParser.parse(label, localAnswer.explanation()));
-            for (ExternalTitan external : enabled) {
-                TitanAnswer answer = ask(external, request);
-                if (answer != null && !answer.titanId().equals(local.id())) {
-                    answers.add(answer);
+            for (Asked external : asked.get(label)) {
+                TitanAnswer answer = external.answer(deadline, deadlineMs);
+                answers.add(answer);
+                if (answer.decided()) {
                     versions.put(label + "@" + answer.titanId(), answer.modelVersion());
                 }
             }
@@ -132,12 +160,50 @@ public class Decider {
                 ticket.createdAt() == null ? null : ticket.createdAt().toString()));
     }
 
-    private TitanAnswer ask(ExternalTitan titan, TitanRequest request) {
+    /** Asks an external titan on the managed executor, off the caller's thread; never throws. */
+    private Asked ask(ExternalTitan titan, TitanRequest request, List<String> requester) {
+        CompletableFuture<TitanAnswer> answer;
         try {
-            return titan.classify(request, List.of());
-        } catch (RuntimeException e) {
-            LOG.fine("External titan " + titan.id() + " gave no answer: " + e);
-            return null;
+            answer = CompletableFuture.supplyAsync(() -> titan.classify(request, requester), executor);
+        } catch (RejectedExecutionException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return new Asked(titan.id(), local.id(), answer);
+    }
+
+    /** An external titan's pending answer for one label. */
+    record Asked(String titanId, String localId, CompletableFuture<TitanAnswer> pending) {
+
+        /**
+         * @return its answer if it came by the deadline; else, or when it failed (also when the local titan stood in
+         * for it), an undecided answer of this titan saying why: the local titan decides for it
+         */
+        TitanAnswer answer(long deadlineNanos, long deadlineMs) {
+            try {
+                TitanAnswer answer = pending.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (answer.failure() != null) {
+                    return TitanAnswer.undecided(titanId, null, answer.failure());
+                }
+                if (answer.titanId().equals(localId) || !answer.titanId().equals(titanId)) {
+                    return TitanAnswer.undecided(titanId, null, "fallback: " + answer.titanId() + " answered instead");
+                }
+                return answer;
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                return TitanAnswer.undecided(titanId, null, "timeout: no answer within triage.titans.deadline-ms = "
+                        + deadlineMs + " ms; the local titan decides");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                LOG.fine("External titan " + titanId + " gave no answer: " + cause);
+                String kind = cause instanceof TitanException t ? t.kind().metricName()
+                        : cause instanceof OutsideLabelSetException ? FailureKind.OUTSIDE_LABEL_SET.metricName()
+                        : FailureKind.UNKNOWN.metricName();
+                return TitanAnswer.undecided(titanId, null, kind + ": " + cause.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pending.cancel(true);
+                return TitanAnswer.undecided(titanId, null, "interrupted while waiting for the answer");
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -68,7 +69,7 @@ public class Decisions {
     /** @return false when the ticket moved on to a newer version meanwhile (that version gets its own decision) */
     @Transactional
     public boolean store(TicketSnapshot ticket, Decider.Draft draft) {
-        TicketRecord record = em.find(TicketRecord.class, ticket.ticketId());
+        TicketRecord record = em.find(TicketRecord.class, ticket.ticketId(), LockModeType.PESSIMISTIC_WRITE);
         if (record == null || record.version() != ticket.version()) {
             return false;
         }

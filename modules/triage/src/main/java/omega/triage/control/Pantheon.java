@@ -105,6 +105,7 @@ public final class Pantheon {
     private static List<TitanVote> votes(String label, List<TitanAnswer> answers, Map<String, Double> weights,
                                          String winner) {
         return answers.stream().map(a -> new TitanVote(a.titanId(), label, a.value(), a.confidence(), a.modelVersion(),
-                weight(weights, a.titanId()), a.value() != null && a.value().equals(winner))).toList();
+                weight(weights, a.titanId()), a.value() != null && a.value().equals(winner),
+                a.decided() ? null : a.explanation())).toList();
     }
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +18,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import omega.titans.api.LabelledExample;
@@ -28,7 +31,8 @@ import omega.triage.api.ModelsOverview;
  * Trains a tenant's models, one per label found in its labelled history, in the background on the managed executor:
  * decisions keep using the current versions until the new ones are stored and installed. One training per tenant at
  * a time; a request while one runs makes it run once more afterwards. Retrains when
- * {@code triage.retrain.min-new-examples} examples arrived since the last training.
+ * {@code triage.retrain.min-new-examples} examples arrived since the last training. The AUTO tier is chosen for the
+ * tenant's target precision: {@code triage.tenant.<tenant>.target-precision}, else {@code triage.target-precision}.
  */
 @ApplicationScoped
 public class Training {
@@ -54,6 +58,9 @@ public class Training {
     @Inject
     @ConfigProperty(name = "triage.evaluate.max-examples", defaultValue = "3000")
     int maxEvaluated;
+
+    @Inject
+    Config config;
 
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
     private final Map<String, String> lastError = new ConcurrentHashMap<>();
@@ -94,7 +101,8 @@ public class Training {
         try {
             List<LabelledExample> history = examples.all(tenantId);
             for (String label : labels(history)) {
-                ModelVersion version = trainer.train(tenantId, label, history).toCompletableFuture().join();
+                ModelVersion version = trainer.train(tenantId, label, history, targetPrecision(tenantId))
+                        .toCompletableFuture().join();
                 byte[] bytes = trainer.export(tenantId, label).orElseThrow();
                 Set<String> values = new TreeSet<>();
                 history.forEach(e -> {
@@ -131,10 +139,26 @@ public class Training {
         List<ModelEvaluation> evaluations = new ArrayList<>();
         for (String l : labels(history)) {
             if (label == null || label.equals(l)) {
-                evaluations.add(trainer.evaluate(tenantId, l, history, folds));
+                evaluations.add(trainer.evaluate(tenantId, l, history, folds, targetPrecision(tenantId)));
             }
         }
         return evaluations;
+    }
+
+    /** @return the tenant's target precision for the AUTO tier (checked: in (0, 1]) */
+    public double targetPrecision(String tenantId) {
+        return targetPrecision(key -> config.getOptionalValue(key, Double.class), tenantId);
+    }
+
+    static double targetPrecision(Function<String, Optional<Double>> lookup, String tenantId) {
+        String tenantKey = "triage.tenant." + tenantId + ".target-precision";
+        Optional<Double> own = lookup.apply(tenantKey);
+        String key = own.isPresent() ? tenantKey : "triage.target-precision";
+        double precision = own.or(() -> lookup.apply("triage.target-precision")).orElse(TitanTrainer.DEFAULT_TARGET_PRECISION);
+        if (!(precision > 0 && precision <= 1)) {
+            throw new IllegalStateException(key + " must be in (0, 1], is " + precision);
+        }
+        return precision;
     }
 
     static Set<String> labels(List<LabelledExample> history) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -23,7 +24,9 @@ import omega.triage.entity.TicketStatusChange;
 /**
  * The triage stage's intake: records a normalized ticket (creating it when another stage produced it) and
  * moves it to {@code QUEUED_FOR_TRIAGE}. Idempotent: a redelivered message changes nothing. Says which ticket version
- * still needs a decision (also for a redelivery after a crash between recording and deciding).
+ * still needs a decision (also for a redelivery after a crash between recording and deciding). The ticket's row is
+ * locked while recording (and while a decision is stored), so two versions decided at the same time cannot
+ * interleave their updates.
  */
 @ApplicationScoped
 public class TriageQueue {
@@ -96,7 +99,7 @@ public class TriageQueue {
 
     private TicketRecord find(TicketNormalized event) {
         if (event.ticketId() != null) {
-            TicketRecord byId = em.find(TicketRecord.class, event.ticketId());
+            TicketRecord byId = em.find(TicketRecord.class, event.ticketId(), LockModeType.PESSIMISTIC_WRITE);
             if (byId != null) {
                 if (!byId.tenantId().equals(event.tenantId())) {
                     throw new IllegalArgumentException("ticket-normalized message names a ticket of another tenant");
@@ -107,7 +110,8 @@ public class TriageQueue {
         List<TicketRecord> found = em.createQuery("select t from TicketRecord t where t.tenantId = :tenant"
                 + " and t.source = :source and t.externalId = :externalId", TicketRecord.class)
                 .setParameter("tenant", event.tenantId()).setParameter("source", event.source())
-                .setParameter("externalId", event.externalId()).getResultList();
+                .setParameter("externalId", event.externalId()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 }

@@ -12,8 +12,10 @@ import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import omega.titans.api.ExternalTitan;
 import omega.titans.api.FailureKind;
 import omega.titans.api.NonRetryableTitanException;
+import omega.titans.api.OutsideLabelSetException;
 import omega.titans.api.Titan;
 import omega.titans.api.TitanAnswer;
+import omega.titans.api.TitanException;
 import omega.titans.api.TitanRequest;
 
 /**
@@ -37,11 +39,25 @@ public class LocalTitanFallback implements FallbackHandler<TitanAnswer> {
         return answer(titans, localTitanId, context);
     }
 
+    /** @return the failure's kind (as in {@code titan_api_errors_total}) and message, for the titan's vote */
+    static String describe(Throwable failure) {
+        if (failure instanceof TitanException titan) {
+            return titan.kind().metricName() + ": " + titan.getMessage();
+        }
+        String kind = failure instanceof OutsideLabelSetException ? FailureKind.OUTSIDE_LABEL_SET.metricName()
+                : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException ? "timeout"
+                : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException
+                ? "circuit_open"
+                : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException ? "bulkhead_full"
+                : FailureKind.UNKNOWN.metricName();
+        return kind + ": " + failure;
+    }
+
     static TitanAnswer answer(Iterable<Titan> titans, String localTitanId, ExecutionContext context) {
         TitanRequest request = (TitanRequest) context.getParameters()[0];
         for (Titan titan : titans) {
             if (!(titan instanceof ExternalTitan) && localTitanId.equals(titan.id())) {
-                return titan.classify(request);
+                return titan.classify(request).standingInFor(describe(context.getFailure()));
             }
         }
         Throwable failure = context.getFailure();

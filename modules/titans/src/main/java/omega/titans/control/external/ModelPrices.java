@@ -1,13 +1,13 @@
 package omega.titans.control.external;
 
-import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
 /**
  * USD per million input/output tokens, per model: {@code titans.price.<model>.input-usd-per-million} and
- * {@code .output-usd-per-million}. The defaults are the providers' list prices for the default models as published
+ * {@code .output-usd-per-million}; one of the two configured, the other counts 0. The defaults, in the titans module's
+ * {@code META-INF/microprofile-config.properties}, are the providers' list prices for the default models as published
  * in 2025 — check them against the current price lists and override in production.
  */
 final class ModelPrices {
@@ -19,13 +19,6 @@ final class ModelPrices {
         }
     }
 
-    private static final Map<String, Price> LIST_PRICES = Map.of(
-            "gpt-4.1", new Price(2.00, 8.00),
-            "gpt-4.1-mini", new Price(0.40, 1.60),
-            "claude-sonnet-4-5-20250929", new Price(3.00, 15.00),
-            "gemini-2.5-flash", new Price(0.30, 2.50),
-            "grok-3", new Price(3.00, 15.00));
-
     private final Config config;
 
     ModelPrices(Config config) {
@@ -36,12 +29,10 @@ final class ModelPrices {
     Optional<Price> of(String model) {
         Optional<Double> input = number("titans.price." + model + ".input-usd-per-million");
         Optional<Double> output = number("titans.price." + model + ".output-usd-per-million");
-        Price listed = LIST_PRICES.get(model);
         if (input.isEmpty() && output.isEmpty()) {
-            return Optional.ofNullable(listed);
+            return Optional.empty();
         }
-        return Optional.of(new Price(input.orElse(listed == null ? 0 : listed.input()),
-                output.orElse(listed == null ? 0 : listed.output())));
+        return Optional.of(new Price(input.orElse(0d), output.orElse(0d)));
     }
 
     private Optional<Double> number(String key) {

@@ -5,12 +5,12 @@ package omega.titans.control.external;
  * and the middle of its config keys ({@code titans.<id>.api-key}).
  */
 public enum Provider {
-    OPENAI("openai", Protocol.OPENAI, "https://api.openai.com/v1", "gpt-4.1-mini"),
-    ANTHROPIC("anthropic", Protocol.ANTHROPIC, "https://api.anthropic.com/v1/", "claude-sonnet-4-5-20250929"),
-    GEMINI("gemini", Protocol.GEMINI, "https://generativelanguage.googleapis.com/v1beta", "gemini-2.5-flash"),
-    XAI("xai", Protocol.OPENAI, "https://api.x.ai/v1", "grok-3"),
+    OPENAI("openai", Protocol.OPENAI),
+    ANTHROPIC("anthropic", Protocol.ANTHROPIC),
+    GEMINI("gemini", Protocol.GEMINI),
+    XAI("xai", Protocol.OPENAI),
     /** a configurable OpenAI-compatible endpoint: base URL and model have no default */
-    AUGMENT("augment", Protocol.OPENAI, null, null);
+    AUGMENT("augment", Protocol.OPENAI);
 
     /** How a provider is spoken to (and how its errors look). */
     public enum Protocol {
@@ -19,14 +19,9 @@ public enum Provider {
 
     private final String id;
     private final Protocol protocol;
-    private final String defaultBaseUrl;
-    private final String defaultModel;
-
-    Provider(String id, Protocol protocol, String defaultBaseUrl, String defaultModel) {
+    Provider(String id, Protocol protocol) {
         this.id = id;
         this.protocol = protocol;
-        this.defaultBaseUrl = defaultBaseUrl;
-        this.defaultModel = defaultModel;
     }
 
     public String id() {
@@ -35,14 +30,6 @@ public enum Provider {
 
     public Protocol protocol() {
         return protocol;
-    }
-
-    String defaultBaseUrl() {
-        return defaultBaseUrl;
-    }
-
-    String defaultModel() {
-        return defaultModel;
     }
 
     /** Augment has no public default endpoint: it is enabled by its base URL, the others by their API key. */

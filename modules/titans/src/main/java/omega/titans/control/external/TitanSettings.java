@@ -15,10 +15,6 @@ import org.eclipse.microprofile.config.Config;
 public record TitanSettings(Provider provider, boolean enabled, String apiKey, String baseUrl, String model,
                             Duration timeout, int maxOutputTokens, boolean jsonSchema, Duration maxRetryAfter) {
 
-    static final long DEFAULT_TIMEOUT_MS = 20_000;
-    static final int DEFAULT_MAX_OUTPUT_TOKENS = 400;
-    static final long DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
-
     public String titanId() {
         return provider.id();
     }
@@ -26,22 +22,24 @@ public record TitanSettings(Provider provider, boolean enabled, String apiKey, S
     public static TitanSettings read(Config config, Provider provider) {
         String prefix = "titans." + provider.id() + ".";
         String apiKey = text(config, prefix + "api-key").orElse(null);
-        String baseUrl = text(config, prefix + "base-url").orElse(provider.defaultBaseUrl());
-        String model = text(config, prefix + "model").orElse(provider.defaultModel());
+        String baseUrl = text(config, prefix + "base-url").orElse(null);
+        String model = text(config, prefix + "model").orElse(null);
         boolean enabled = provider.needsApiKey() ? apiKey != null : baseUrl != null && model != null;
         return new TitanSettings(provider, enabled, apiKey, baseUrl, model,
-                Duration.ofMillis(number(config, prefix + "timeout-ms", DEFAULT_TIMEOUT_MS)),
-                (int) number(config, prefix + "max-output-tokens", DEFAULT_MAX_OUTPUT_TOKENS),
+                Duration.ofMillis(number(config, prefix + "timeout-ms")),
+                (int) number(config, prefix + "max-output-tokens"),
                 text(config, prefix + "json-schema").map(Boolean::parseBoolean).orElse(provider != Provider.AUGMENT),
-                Duration.ofMillis(number(config, prefix + "max-retry-after-ms", DEFAULT_MAX_RETRY_AFTER_MS)));
+                Duration.ofMillis(number(config, prefix + "max-retry-after-ms")));
     }
 
     private static Optional<String> text(Config config, String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    private static long number(Config config, String key, long fallback) {
-        return text(config, key).map(Long::parseLong).orElse(fallback);
+    /** the defaults are in the titans module's META-INF/microprofile-config.properties */
+    private static long number(Config config, String key) {
+        return text(config, key).map(Long::parseLong).orElseThrow(() -> new IllegalStateException(
+                key + " is not configured (its default is in the titans module's META-INF/microprofile-config.properties)"));
     }
 
     @Override

@@ -21,8 +21,10 @@ import omega.titans.api.TitanUsage;
 
 /**
  * Tokens and cost of external titan calls per tenant per month, and the monthly cost cap that makes external calls
- * refuse once reached. Held in memory: a restart starts the month's count again. The cap is checked before a call,
- * so calls running in parallel can overshoot it by their own cost.
+ * refuse once reached. Persisted in {@code titans_usage} ({@link UsageRecords}), so spend and the cap survive a restart
+ * and count the calls of every process; kept in memory too, which is what a ledger without the table (unit tests)
+ * or a failing database falls back to. The cap is checked before a call, so calls running in parallel can overshoot
+ * it by their own cost.
  */
 @ApplicationScoped
 public class UsageLedger implements TitanUsage {
@@ -38,31 +40,37 @@ public class UsageLedger implements TitanUsage {
     private final ModelPrices prices;
     private final CostCaps caps;
     private final Clock clock;
+    private final UsageRecords records;
     private final ConcurrentMap<Key, MonthlyUsage> usage = new ConcurrentHashMap<>();
     private final ConcurrentMap<TitanKey, TitanSpend> byTitan = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Boolean> unpricedModels = new ConcurrentHashMap<>();
 
     @Inject
-    public UsageLedger(Config config) {
-        this(new ModelPrices(config), new CostCaps(config), Clock.systemUTC());
+    public UsageLedger(Config config, UsageRecords records) {
+        this(new ModelPrices(config), new CostCaps(config), Clock.systemUTC(), records);
     }
 
     UsageLedger(ModelPrices prices, CostCaps caps, Clock clock) {
+        this(prices, caps, clock, null);
+    }
+
+    UsageLedger(ModelPrices prices, CostCaps caps, Clock clock, UsageRecords records) {
         this.prices = prices;
         this.caps = caps;
         this.clock = clock;
+        this.records = records;
     }
 
     /** for CDI's client proxy */
     protected UsageLedger() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** @throws CostCapReachedException when the tenant's spend this month reached its cap */
     public void ensureWithinCap(String titanId, String tenantId) {
         Optional<Double> cap = caps.capFor(tenantId);
         if (cap.isPresent()) {
-            double spent = usage(tenantId, thisMonth()).costUsd();
+            double spent = spend(tenantId, thisMonth()).stream().mapToDouble(TitanSpend::costUsd).sum();
             if (spent >= cap.get()) {
                 throw new CostCapReachedException(titanId, tenantId, spent, cap.get());
             }
@@ -85,11 +93,39 @@ public class UsageLedger implements TitanUsage {
                 new TitanSpend(titanId, model, 1, inputTokens, outputTokens, cost),
                 (a, b) -> new TitanSpend(titanId, model, a.calls() + 1, a.inputTokens() + inputTokens,
                         a.outputTokens() + outputTokens, a.costUsd() + cost));
+        persist(titanId, tenantId, model, inputTokens, outputTokens, cost);
         return cost;
     }
 
+    /** Two tries: a first call of a month by two processes at once can collide on the new row. */
+    private void persist(String titanId, String tenantId, String model, long inputTokens, long outputTokens, double cost) {
+        if (records == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                records.add(tenantId, thisMonth(), titanId, model, inputTokens, outputTokens, cost);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    LOG.warning("could not store the usage of a " + titanId + " call of tenant " + tenantId
+                            + " (kept in this process only): " + e);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** @return the stored spend (every process, since the month began), or this process's when the table fails */
     @Override
     public List<TitanSpend> spend(String tenantId, YearMonth month) {
+        if (records != null) {
+            try {
+                return records.spend(tenantId, month);
+            } catch (RuntimeException e) {
+                LOG.warning("could not read the stored usage of tenant " + tenantId + "; using this process's: " + e);
+            }
+        }
         return byTitan.entrySet().stream()
                 .filter(e -> e.getKey().tenantId().equals(tenantId) && e.getKey().month().equals(month))
                 .map(java.util.Map.Entry::getValue)

@@ -242,7 +242,7 @@ class ExternalTitanScenariosTest {
     }
 
     private static String model(Provider provider) {
-        return provider == Provider.AUGMENT ? "augment-triage-1" : provider.defaultModel();
+        return provider == Provider.AUGMENT ? "augment-triage-1" : ModuleDefaults.values().get("titans." + provider.id() + ".model");
     }
 
     private static void assertAuthenticated(Provider provider, FakeProvider.Received sent) {

@@ -58,7 +58,8 @@ class FaultTolerancePolicyTest {
                         OutsideLabelSetException.class), Set.of(call.getAnnotation(CircuitBreaker.class).skipOn()), where);
                 assertEquals(LocalTitanFallback.class, call.getAnnotation(Fallback.class).value(), where);
                 assertTrue(call.getAnnotation(Timeout.class).value() * 1000
-                        > TitanSettings.DEFAULT_TIMEOUT_MS + TitanSettings.DEFAULT_MAX_RETRY_AFTER_MS,
+                        > Long.parseLong(ModuleDefaults.values().get("titans.openai.timeout-ms"))
+                        + Long.parseLong(ModuleDefaults.values().get("titans.openai.max-retry-after-ms")),
                         "the FT timeout leaves room for the HTTP timeout plus a honoured retry-after: " + where);
             }
         }

@@ -1,18 +1,22 @@
 package omega.titans.control.external;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.junit.jupiter.api.Test;
 
 import omega.titans.api.ExternalTitan;
 import omega.titans.api.FailureKind;
+import omega.titans.api.NonRetryableTitanException;
+import omega.titans.api.OutsideLabelSetException;
 import omega.titans.api.RetryableTitanException;
 import omega.titans.api.Tier;
 import omega.titans.api.Titan;
@@ -34,6 +38,7 @@ class LocalTitanFallbackTest {
 
         assertEquals("local", answer.titanId());
         assertEquals("Hardware", answer.value());
+        assertEquals("server_error: openai: server_error: HTTP 500", answer.failure(), "why the external titan did not answer");
     }
 
     @Test
@@ -42,6 +47,16 @@ class LocalTitanFallbackTest {
                 () -> LocalTitanFallback.answer(List.of(titan("other", null)), "local", context(REQUEST)));
 
         assertSame(FAILURE, thrown);
+    }
+
+    @Test
+    void theReasonNamesTheKindOfFailure() {
+        assertTrue(LocalTitanFallback.describe(new OutsideLabelSetException("category", "hardware", Set.of("network")))
+                .startsWith("outside_label_set: "));
+        assertTrue(LocalTitanFallback.describe(new org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException())
+                .startsWith("timeout: "));
+        assertTrue(LocalTitanFallback.describe(new NonRetryableTitanException("openai", FailureKind.QUOTA_EXHAUSTED,
+                "insufficient_quota", null)).startsWith("quota_exhausted: "));
     }
 
     private static ExecutionContext context(Object... parameters) {

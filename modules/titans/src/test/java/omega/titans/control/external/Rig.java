@@ -48,8 +48,8 @@ final class Rig implements AutoCloseable {
     }
 
     private void build() {
-        MapConfig mapConfig = new MapConfig(config);
-        ledger = new UsageLedger(mapConfig);
+        MapConfig mapConfig = ModuleDefaults.config(config);
+        ledger = new UsageLedger(mapConfig, null);
         ExternalClassifier classifier = new ExternalClassifier(new PiiTokenizer(), ledger, cooldowns, metrics);
         titan = adapter(provider, ChatModelFactory.connect(TitanSettings.read(mapConfig, provider)), classifier);
     }

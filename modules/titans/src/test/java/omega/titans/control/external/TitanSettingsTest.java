@@ -2,6 +2,7 @@ package omega.titans.control.external;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ class TitanSettingsTest {
 
     @Test
     void aKeyEnablesATitanWithTheProvidersDefaults() {
-        TitanSettings openAi = TitanSettings.read(new MapConfig(Map.of("titans.openai.api-key", "sk-test")),
+        TitanSettings openAi = TitanSettings.read(ModuleDefaults.config(Map.of("titans.openai.api-key", "sk-test")),
                 Provider.OPENAI);
 
         assertTrue(openAi.enabled());
@@ -29,7 +30,7 @@ class TitanSettingsTest {
 
     @Test
     void everySettingCanBeConfigured() {
-        TitanSettings grok = TitanSettings.read(new MapConfig(Map.of(
+        TitanSettings grok = TitanSettings.read(ModuleDefaults.config(Map.of(
                 "titans.xai.api-key", "xai-key", "titans.xai.base-url", "https://proxy.example/xai/v1",
                 "titans.xai.model", "grok-4", "titans.xai.timeout-ms", "5000", "titans.xai.max-output-tokens", "200",
                 "titans.xai.json-schema", "false", "titans.xai.max-retry-after-ms", "2500")), Provider.XAI);
@@ -40,15 +41,24 @@ class TitanSettingsTest {
 
     @Test
     void withoutAKeyATitanIsDisabledAndAugmentNeedsItsEndpointAndModel() {
-        MapConfig none = new MapConfig(Map.of("titans.openai.api-key", "  "));
+        MapConfig none = ModuleDefaults.config(Map.of("titans.openai.api-key", "  "));
         for (Provider provider : Provider.values()) {
             assertFalse(TitanSettings.read(none, provider).enabled(), provider.id());
         }
-        assertFalse(TitanSettings.read(new MapConfig(Map.of("titans.augment.base-url", "https://augment.example/v1")),
+        assertFalse(TitanSettings.read(ModuleDefaults.config(Map.of("titans.augment.base-url", "https://augment.example/v1")),
                 Provider.AUGMENT).enabled());
-        TitanSettings augment = TitanSettings.read(new MapConfig(Map.of("titans.augment.base-url",
+        TitanSettings augment = TitanSettings.read(ModuleDefaults.config(Map.of("titans.augment.base-url",
                 "https://augment.example/v1", "titans.augment.model", "triage-1")), Provider.AUGMENT);
         assertTrue(augment.enabled());
         assertFalse(augment.jsonSchema(), "an unknown endpoint gets the prompt-only contract by default");
+    }
+
+    @Test
+    void theDefaultsComeFromTheModulesConfigFileNotFromCode() {
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> TitanSettings.read(
+                new MapConfig(Map.of("titans.openai.api-key", "sk-test")), Provider.OPENAI));
+        assertTrue(missing.getMessage().contains("titans.openai.timeout-ms"), missing.getMessage());
+        assertEquals("gpt-4.1", TitanSettings.read(ModuleDefaults.config(Map.of("titans.openai.api-key", "sk-test",
+                "titans.openai.model", "gpt-4.1")), Provider.OPENAI).model());
     }
 }

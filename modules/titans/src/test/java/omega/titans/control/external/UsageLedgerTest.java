@@ -40,7 +40,7 @@ class UsageLedgerTest {
     };
 
     private UsageLedger ledger(Map<String, String> values) {
-        MapConfig config = new MapConfig(values);
+        MapConfig config = ModuleDefaults.config(values);
         return new UsageLedger(new ModelPrices(config), new CostCaps(config), clock);
     }
 
@@ -90,5 +90,46 @@ class UsageLedgerTest {
         ledger.record("openai", "acme", "gpt-4.1", 100_000_000, 100_000_000);
 
         assertDoesNotThrow(() -> ledger.ensureWithinCap("openai", "acme"));
+    }
+
+    /** The table, as a map: what survives when the process (and its in-memory ledger) is gone. */
+    static final class StoredUsage extends UsageRecords {
+        final Map<String, TitanSpend> rows = new java.util.concurrent.ConcurrentHashMap<>();
+        int failuresLeft;
+
+        @Override
+        public void add(String tenantId, YearMonth month, String titanId, String model, long in, long out, double cost) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new IllegalStateException("duplicate key (another process inserted the row first)");
+            }
+            rows.merge(tenantId + "/" + month + "/" + titanId + "/" + model, new TitanSpend(titanId, model, 1, in, out, cost),
+                    (a, b) -> new TitanSpend(titanId, model, a.calls() + 1, a.inputTokens() + in, a.outputTokens() + out,
+                            a.costUsd() + cost));
+        }
+
+        @Override
+        public List<TitanSpend> spend(String tenantId, YearMonth month) {
+            return rows.entrySet().stream().filter(e -> e.getKey().startsWith(tenantId + "/" + month + "/"))
+                    .map(Map.Entry::getValue).toList();
+        }
+    }
+
+    @Test
+    void spendAndTheCapSurviveARestartThroughTheStoredLedger() {
+        MapConfig config = ModuleDefaults.config(Map.of("titans.tenant.acme.monthly-cost-cap-usd", "0.005"));
+        StoredUsage table = new StoredUsage();
+        UsageLedger before = new UsageLedger(new ModelPrices(config), new CostCaps(config), clock, table);
+        table.failuresLeft = 1; // the first insert collides once and is tried again
+        before.record("openai", "acme", "gpt-4.1-mini", 5_000, 1_000);
+        before.record("openai", "acme", "gpt-4.1-mini", 5_000, 1_000);
+
+        UsageLedger after = new UsageLedger(new ModelPrices(config), new CostCaps(config), clock, table);
+        List<TitanSpend> spend = after.spend("acme", YearMonth.of(2026, 11));
+        assertEquals(1, spend.size());
+        assertEquals(2, spend.get(0).calls());
+        assertEquals(0.0072, spend.get(0).costUsd(), 1e-12);
+        assertThrows(CostCapReachedException.class, () -> after.ensureWithinCap("openai", "acme"),
+                "0.0072 USD spent before the restart is over the 0.005 cap");
     }
 }

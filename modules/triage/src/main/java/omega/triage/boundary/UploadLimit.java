@@ -1,0 +1,69 @@
+package omega.triage.boundary;
+
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.io.IOException;
+
+import omega.platform.api.ProblemException;
+
+/**
+ * A streamed request body that may not exceed {@code max} bytes: reading past it fails with 413 problem+json naming
+ * the config key (the path is exempt from {@code omega.http.max-body-bytes}, so this is its only limit).
+ */
+final class UploadLimit extends FilterInputStream {
+
+    private final long max;
+    private final String key;
+    private long read;
+
+    private UploadLimit(InputStream in, long max, String key) {
+        super(in);
+        this.max = max;
+        this.key = key;
+    }
+
+    /** @return the body, limited; refused at once when its declared length is over the limit */
+    static InputStream of(InputStream body, String contentLength, long max, String key) {
+        if (contentLength != null && !contentLength.isBlank()) {
+            try {
+                if (Long.parseLong(contentLength.trim()) > max) {
+                    throw tooLarge(max, key);
+                }
+            } catch (NumberFormatException ignored) {
+                // a malformed length is the container's business; the count below still limits the body
+            }
+        }
+        return new UploadLimit(body, max, key);
+    }
+
+    static ProblemException tooLarge(long max, String key) {
+        return new ProblemException(413, "payload-too-large", "Payload too large",
+                "The upload exceeds " + key + " = " + max + " bytes; lines read before the limit were stored, send the"
+                        + " rest in another request");
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            count(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+            count(n);
+        }
+        return n;
+    }
+
+    private void count(long n) {
+        read += n;
+        if (read > max) {
+            throw tooLarge(max, key);
+        }
+    }
+}
