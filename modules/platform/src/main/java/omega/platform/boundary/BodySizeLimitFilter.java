@@ -1,8 +1,5 @@
 package omega.platform.boundary;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import omega.platform.api.LimitedBody;
 import omega.platform.api.ProblemException;
 
 /**
@@ -46,46 +44,11 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
         if (request.getLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+        request.setEntityStream(new LimitedBody(request.getEntityStream(), maxBytes, () -> tooLarge(maxBytes)));
     }
 
     static ProblemException tooLarge(long max) {
         return new ProblemException(413, "payload-too-large", "Payload too large",
                 "The request body exceeds the limit of " + max + " bytes");
-    }
-
-    private static final class Limited extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > max) {
-                throw tooLarge(max);
-            }
-        }
     }
 }

@@ -1,25 +1,17 @@
 package omega.triage.boundary;
 
-import java.io.FilterInputStream;
 import java.io.InputStream;
-import java.io.IOException;
 
+import omega.platform.api.LimitedBody;
 import omega.platform.api.ProblemException;
 
 /**
  * A streamed request body that may not exceed {@code max} bytes: reading past it fails with 413 problem+json naming
  * the config key (the path is exempt from {@code omega.http.max-body-bytes}, so this is its only limit).
  */
-final class UploadLimit extends FilterInputStream {
+final class UploadLimit {
 
-    private final long max;
-    private final String key;
-    private long read;
-
-    private UploadLimit(InputStream in, long max, String key) {
-        super(in);
-        this.max = max;
-        this.key = key;
+    private UploadLimit() {
     }
 
     /** @return the body, limited; refused at once when its declared length is over the limit */
@@ -33,37 +25,12 @@ final class UploadLimit extends FilterInputStream {
                 // a malformed length is the container's business; the count below still limits the body
             }
         }
-        return new UploadLimit(body, max, key);
+        return new LimitedBody(body, max, () -> tooLarge(max, key));
     }
 
     static ProblemException tooLarge(long max, String key) {
         return new ProblemException(413, "payload-too-large", "Payload too large",
                 "The upload exceeds " + key + " = " + max + " bytes; lines read before the limit were stored, send the"
                         + " rest in another request");
-    }
-
-    @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            count(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        if (n > 0) {
-            count(n);
-        }
-        return n;
-    }
-
-    private void count(long n) {
-        read += n;
-        if (read > max) {
-            throw tooLarge(max, key);
-        }
     }
 }
