@@ -1,4 +1,4 @@
-package omega.platform.api;
+package omega.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import omega.platform.api.LimitedBody;
+import omega.platform.api.ProblemException;
 
 import org.junit.jupiter.api.Test;
 
