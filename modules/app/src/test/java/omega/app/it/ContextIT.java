@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * size bounds. {@code ContextPostgresIT} runs the same against PostgreSQL + Redis.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// one instance per class so that ContextPostgresIT overrides the lifecycle methods (with static ones JUnit ran both
+// classes' @BeforeAll, and the first server was never stopped)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContextIT {
 
     static final String DEMO_KEY = "it-demo-key-" + UUID.randomUUID();
@@ -39,7 +43,7 @@ class ContextIT {
     static Api acme;
 
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
         startWith("context", Map.of());
     }
 
@@ -53,7 +57,7 @@ class ContextIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (server != null) {
             server.stop();
         }

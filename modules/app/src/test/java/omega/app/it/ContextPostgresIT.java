@@ -41,8 +41,9 @@ class ContextPostgresIT extends ContextIT {
     static final String BROKER_PASSWORD = "secret-" + UUID.randomUUID();
     static EmbeddedArtemis broker;
 
+    @Override
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
         requireRedis();
         String dbUrl = Services.freshPostgresDatabase("omega_ctx");
         broker = new EmbeddedArtemis().withUser(BROKER_USER, BROKER_PASSWORD).start();
@@ -58,9 +59,10 @@ class ContextPostgresIT extends ContextIT {
                 "CONTEXT_REDIS_KEY_PREFIX", "omega-it:" + UUID.randomUUID() + ":"));
     }
 
+    @Override
     @AfterAll
-    static void stop() throws Exception {
-        ContextIT.stop();
+    void stop() throws Exception {
+        super.stop();
         if (broker != null) {
             broker.stop();
         }
