@@ -47,16 +47,9 @@ class ContextPostgresIT extends ContextIT {
         requireRedis();
         String dbUrl = Services.freshPostgresDatabase("omega_ctx");
         broker = new EmbeddedArtemis().withUser(BROKER_USER, BROKER_PASSWORD).start();
-        startWith("context-pg", Map.of(
-                "OMEGA_DB_URL", dbUrl,
-                "OMEGA_DB_USER", Services.PG_USER,
-                "OMEGA_DB_PASSWORD", "unused",
-                "OMEGA_MESSAGING_PROVIDER", "amqp",
-                "OMEGA_MESSAGING_AMQP_URL", broker.amqpUrl(),
-                "OMEGA_MESSAGING_AMQP_USERNAME", BROKER_USER,
-                "OMEGA_MESSAGING_AMQP_PASSWORD", BROKER_PASSWORD,
+        startWith("context-pg", Services.postgresAndAmqp(dbUrl, broker.amqpUrl(), BROKER_USER, BROKER_PASSWORD, Map.of(
                 "CONTEXT_WORKING", "redis",
-                "CONTEXT_REDIS_KEY_PREFIX", "omega-it:" + UUID.randomUUID() + ":"));
+                "CONTEXT_REDIS_KEY_PREFIX", "omega-it:" + UUID.randomUUID() + ":")));
     }
 
     @Override

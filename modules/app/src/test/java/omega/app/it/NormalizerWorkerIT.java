@@ -57,18 +57,11 @@ class NormalizerWorkerIT {
     static void start() throws Exception {
         dbUrl = Services.freshPostgresDatabase("omega_nw");
         broker = new EmbeddedArtemis().withUser(BROKER_USER, BROKER_PASSWORD).start();
-        Map<String, String> shared = Map.of(
-                "OMEGA_DB_URL", dbUrl,
-                "OMEGA_DB_USER", Services.PG_USER,
-                "OMEGA_DB_PASSWORD", "unused",
-                "OMEGA_MESSAGING_PROVIDER", "amqp",
-                "OMEGA_MESSAGING_AMQP_URL", broker.amqpUrl(),
-                "OMEGA_MESSAGING_AMQP_USERNAME", BROKER_USER,
-                "OMEGA_MESSAGING_AMQP_PASSWORD", BROKER_PASSWORD,
-                "OMEGA_BOOTSTRAP_API_KEY", KEY);
+        Map<String, String> shared = Services.postgresAndAmqp(dbUrl, broker.amqpUrl(), BROKER_USER,
+                BROKER_PASSWORD, Map.of("OMEGA_BOOTSTRAP_API_KEY", KEY));
         String stamp = Long.toString(System.currentTimeMillis());
-        perimeter = new LibertyProcess("nw-perimeter-" + stamp, with(shared, "OMEGA_PROFILE", "perimeter")).start();
-        triage = new LibertyProcess("nw-triage-" + stamp, with(shared, "OMEGA_PROFILE", "triage-worker")).start();
+        perimeter = new LibertyProcess("nw-perimeter-" + stamp, Services.with(shared, "OMEGA_PROFILE", "perimeter")).start();
+        triage = new LibertyProcess("nw-triage-" + stamp, Services.with(shared, "OMEGA_PROFILE", "triage-worker")).start();
         api = new Api(perimeter.baseUrl(), KEY);
 
         // accepted while no normalizer runs: both wait on ticket-raw
@@ -91,7 +84,7 @@ class NormalizerWorkerIT {
             context.createProducer().send(context.createQueue("ticket-raw"), m);
         }
 
-        normalizer = new LibertyProcess("nw-normalizer-" + stamp, with(shared, "OMEGA_PROFILE", "normalizer-worker")).start();
+        normalizer = new LibertyProcess("nw-normalizer-" + stamp, Services.with(shared, "OMEGA_PROFILE", "normalizer-worker")).start();
     }
 
     @AfterAll
@@ -252,9 +245,4 @@ class NormalizerWorkerIT {
         return new JmsConnectionFactory(BROKER_USER, BROKER_PASSWORD, broker.amqpUrl());
     }
 
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> copy = new HashMap<>(base);
-        copy.put(key, value);
-        return copy;
-    }
 }

@@ -41,18 +41,11 @@ class PostgresAmqpSliceIT {
     static void start() throws Exception {
         String dbUrl = Services.freshPostgresDatabase("omega_it");
         broker = new EmbeddedArtemis().withUser(BROKER_USER, BROKER_PASSWORD).start();
-        Map<String, String> shared = Map.of(
-                "OMEGA_DB_URL", dbUrl,
-                "OMEGA_DB_USER", Services.PG_USER,
-                "OMEGA_DB_PASSWORD", "unused",
-                "OMEGA_MESSAGING_PROVIDER", "amqp",
-                "OMEGA_MESSAGING_AMQP_URL", broker.amqpUrl(),
-                "OMEGA_MESSAGING_AMQP_USERNAME", BROKER_USER,
-                "OMEGA_MESSAGING_AMQP_PASSWORD", BROKER_PASSWORD,
-                "OMEGA_BOOTSTRAP_API_KEY", KEY);
+        Map<String, String> shared = Services.postgresAndAmqp(dbUrl, broker.amqpUrl(), BROKER_USER,
+                BROKER_PASSWORD, Map.of("OMEGA_BOOTSTRAP_API_KEY", KEY));
         String stamp = Long.toString(System.currentTimeMillis());
-        perimeter = new LibertyProcess("pg-perimeter-" + stamp, with(shared, "OMEGA_PROFILE", "perimeter")).start();
-        worker = new LibertyProcess("pg-triage-worker-" + stamp, with(shared, "OMEGA_PROFILE", "triage-worker")).start();
+        perimeter = new LibertyProcess("pg-perimeter-" + stamp, Services.with(shared, "OMEGA_PROFILE", "perimeter")).start();
+        worker = new LibertyProcess("pg-triage-worker-" + stamp, Services.with(shared, "OMEGA_PROFILE", "triage-worker")).start();
         api = new Api(perimeter.baseUrl(), KEY);
     }
 
@@ -170,11 +163,6 @@ class PostgresAmqpSliceIT {
                 .add("correlationId", UUID.randomUUID().toString()).build().toString();
     }
 
-    private static Map<String, String> with(Map<String, String> base, String key, String value) {
-        java.util.HashMap<String, String> copy = new java.util.HashMap<>(base);
-        copy.put(key, value);
-        return copy;
-    }
 
     private static void sleep(long ms) {
         try {

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -32,5 +34,27 @@ final class Services {
             Assumptions.abort(message + " — skipping the PostgreSQL integration test");
         }
         return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + name;
+    }
+
+    /** A server's environment on a PostgreSQL database and an AMQP 1.0 broker, plus the given entries. */
+    static Map<String, String> postgresAndAmqp(String dbUrl, String amqpUrl, String brokerUser, String brokerPassword,
+            Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "OMEGA_DB_URL", dbUrl,
+                "OMEGA_DB_USER", PG_USER,
+                "OMEGA_DB_PASSWORD", "unused",
+                "OMEGA_MESSAGING_PROVIDER", "amqp",
+                "OMEGA_MESSAGING_AMQP_URL", amqpUrl,
+                "OMEGA_MESSAGING_AMQP_USERNAME", brokerUser,
+                "OMEGA_MESSAGING_AMQP_PASSWORD", brokerPassword));
+        env.putAll(more);
+        return env;
+    }
+
+    /** A copy of {@code base} with one more entry. */
+    static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> copy = new HashMap<>(base);
+        copy.put(key, value);
+        return copy;
     }
 }
