@@ -130,6 +130,9 @@ public final class ContextMemory implements ContextApi, AutoCloseable {
         if (follower != null) {
             follower.catchUp(index);
         }
+        if (index.size() == 0) {
+            return List.of(); // nothing remembered yet: no need to embed the query
+        }
         float[] vector = UnitVectors.normalized(embeddings.embed(query.text()));
         return retriever.search(index, vector, query.text(), query.filter(), query.limit(), excluded);
     }

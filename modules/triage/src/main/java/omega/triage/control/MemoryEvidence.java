@@ -6,8 +6,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -43,10 +41,13 @@ public class MemoryEvidence {
     @ConfigProperty(name = "triage.context.timeout-ms", defaultValue = "2000")
     long timeoutMillis;
 
-    public List<SimilarTicket> similarTo(TicketSnapshot ticket) {
-        String text = Stream.of(ticket.title(), ticket.body()).filter(s -> s != null && !s.isBlank())
-                .collect(Collectors.joining("\n"));
-        if (limit < 1 || text.isBlank()) {
+    /**
+     * @param text the ticket's text as the titans saw it ({@link TicketText}: PII tokenized): the same string, so the
+     *             process's embedding model reuses the vector the local titan just computed instead of embedding the
+     *             ticket a second time (the embedding is most of a decision's CPU)
+     */
+    public List<SimilarTicket> similarTo(TicketSnapshot ticket, String text) {
+        if (limit < 1 || text == null || text.isBlank()) {
             return List.of();
         }
         Future<List<SimilarTicket>> answer;
