@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import omega.platform.api.TicketNormalized;
+import omega.triage.api.Decision;
 
 /**
  * One {@code ticket-normalized} message through the triage stage in one database transaction: record the ticket
@@ -34,6 +35,7 @@ public class Triage {
             return false;
         }
         TicketSnapshot ticket = undecided.get();
-        return decisions.store(ticket, decider.decide(ticket, decisions.latest(ticket.ticketId()).orElse(null)));
+        Decision previous = ticket.neverDecided() ? null : decisions.latest(ticket.ticketId()).orElse(null);
+        return decisions.store(ticket, decider.decide(ticket, previous));
     }
 }
