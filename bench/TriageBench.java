@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
 /**
  * Throughput and decision latency of the triage stage with only the local titan (a harness, not a test; started by
  * bench/run-triage.sh against a server on its embedded defaults). Trains the tenant from the first {@code --train}
- * rows of the dataset (category, urgency, impact: three models per decision), warms up, then posts {@code --n}
+ * rows of the dataset (category, urgency, impact: three models per decision) — by default through the connectors'
+ * history import ({@code POST /api/v1/history}), which also fills the tenant's context memory, so every decision
+ * searches a memory of {@code --train} past tickets as in production; {@code --via train} posts them to
+ * {@code /api/v1/models/train} instead (models only, empty memory) — warms up, then posts {@code --n}
  * tickets (the dataset's last rows, newest externalIds) from {@code --c} client threads and waits until all are
  * TRIAGED. Figures come from the server's own timestamps in each ticket's status history, so client overhead does
  * not count:
@@ -39,7 +42,8 @@ import java.util.regex.Pattern;
  */
 public class TriageBench {
 
-    record Options(String url, Path csv, int n, int train, int c, int warmup, Path out, List<String> meta, long serverPid) {
+    record Options(String url, Path csv, int n, int train, int c, int warmup, Path out, List<String> meta, long serverPid,
+                   boolean history) {
     }
 
     record Timing(String id, Instant received, Instant queued, Instant triaged) {
@@ -54,6 +58,7 @@ public class TriageBench {
         Options o = options(args);
         base = o.url();
         auth = "Bearer " + System.getenv("OMEGA_BENCH_KEY");
+        viaHistory = o.history();
         if (!Files.exists(o.csv())) {
             System.out.println("SKIPPED: " + o.csv() + " not found");
             return;
@@ -82,10 +87,19 @@ public class TriageBench {
         if (part.length() > 0) {
             train(part.toString());
         }
+        int trained = Math.min(o.train(), rows.size());
         await("models trained", Duration.ofMinutes(20), () -> {
             String m = get("/api/v1/models");
-            return m.contains("\"training\":false") && count(m, "\"version\"") >= 3;
+            return m.contains("\"training\":false") && count(m, "\"version\"") >= 3
+                    && minTrainingSize(m) >= trained;
         });
+        if (o.history()) {
+            // context memory has the last imported row once a search for its text finds it
+            List<String> last = rows.get(trained - 1);
+            String probe = "{\"text\":" + quote(last.get(title) + "\n" + last.get(body)) + ",\"limit\":10}";
+            await("context memory holds the history", Duration.ofMinutes(20),
+                    () -> post("/api/v1/context/search", probe).contains("train-" + (trained - 1) + "\""));
+        }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         log("trained 3 models on " + Math.min(o.train(), rows.size()) + " tickets in "
                 + String.format(Locale.ROOT, "%.1f s", trainSeconds));
@@ -144,12 +158,40 @@ public class TriageBench {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
-    static void train(String ndjson) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/models/train"))
+    static boolean viaHistory = true;
+
+    /** @return the smallest trainingSize of the tenant's models (0 without any) */
+    static int minTrainingSize(String models) {
+        Matcher m = Pattern.compile("\"trainingSize\":(\\d+)").matcher(models);
+        int min = Integer.MAX_VALUE;
+        while (m.find()) {
+            min = Math.min(min, Integer.parseInt(m.group(1)));
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
+    }
+
+    static String post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static void train(String ndjson) throws Exception {
+        String path = viaHistory ? "/api/v1/history" : "/api/v1/models/train";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofMinutes(5)).header("Authorization", auth).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
-            throw new IllegalStateException("POST /api/v1/models/train answered " + r.statusCode() + ": " + r.body());
+            throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        if (viaHistory) {
+            String job = field(r.body(), "id");
+            await("history import " + job, Duration.ofMinutes(20),
+                    () -> field(get("/api/v1/history/" + job), "status").equals("DONE"));
         }
     }
 
@@ -247,7 +289,7 @@ public class TriageBench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not reached within " + timeout + ": " + what);
             }
-            Thread.sleep(200);
+            Thread.sleep(1000); // the figures come from server timestamps; polling less leaves the server alone
         }
     }
 
@@ -300,10 +342,11 @@ public class TriageBench {
         int n = 2000;
         int train = 2000;
         int c = 8;
-        int warmup = 100;
+        int warmup = 300;
         Path out = null;
         List<String> meta = new ArrayList<>();
         long serverPid = 0;
+        boolean history = true;
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -316,10 +359,15 @@ public class TriageBench {
                 case "--out" -> out = Path.of(v);
                 case "--meta" -> meta.add(v);
                 case "--server-pid" -> serverPid = Long.parseLong(v);
+                case "--via" -> history = switch (v) {
+                    case "history" -> true;
+                    case "train" -> false;
+                    default -> throw new IllegalArgumentException("--via history|train, not " + v);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(url, csv, n, train, c, warmup, out, meta, serverPid);
+        return new Options(url, csv, n, train, c, warmup, out, meta, serverPid, history);
     }
 
     /** RFC 4180: quoted fields, doubled quotes, line breaks inside quotes. */

@@ -5,17 +5,18 @@
 # output directory and free ports, runs bench/TriageBench.java against it and stops it again (also on failure).
 #
 # Environment (all optional):
-#   N=2000 TRAIN=2000 C=8 WARMUP=100      passed to TriageBench
+#   N=2000 TRAIN=2000 C=8 WARMUP=300 VIA=history   passed to TriageBench (VIA=train: /models/train, no memory)
 #   CSV=../shared/datasets/endava-tickets-subset.csv
 #   MVN_ARGS="-Dmaven.repo.local=..."     extra Maven arguments
 #   SKIP_BUILD=0     1: reuse the last build and server layout (else mvn install + liberty:create/deploy)
 #   OUT=bench/results/triage-<UTC timestamp>.json
+#   SERVER_JVM_ARGS="-XX:StartFlightRecording=..."   JVM options of the measured server only (not of `server stop`)
 #   MP_MESSAGING_INCOMING_TICKET_NORMALIZED_TRIAGE_CONSUMERS=2   tickets decided at a time (the server reads it)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-N="${N:-2000}"; TRAIN="${TRAIN:-2000}"; C="${C:-8}"; WARMUP="${WARMUP:-100}"
+N="${N:-2000}"; TRAIN="${TRAIN:-2000}"; C="${C:-8}"; WARMUP="${WARMUP:-300}"
 CSV="${CSV:-$ROOT/../shared/datasets/endava-tickets-subset.csv}"
 MVN_ARGS="${MVN_ARGS:-}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
@@ -64,7 +65,7 @@ export OMEGA_BOOTSTRAP_API_KEY="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' 
 mkdir -p "$WLP_OUTPUT_DIR"
 log "starting the server on port $PORT (output $WLP_OUTPUT_DIR)"
 STARTED=1
-"$WLP/bin/server" start "$SERVER" >"$WLP_OUTPUT_DIR/start.log" 2>&1 || true
+JVM_ARGS="${SERVER_JVM_ARGS:-${JVM_ARGS:-}}" "$WLP/bin/server" start "$SERVER" >"$WLP_OUTPUT_DIR/start.log" 2>&1 || true
 for _ in $(seq 1 600); do
     curl -sf -o /dev/null --max-time 2 "http://localhost:$PORT/health/ready" && break
     sleep 0.5
@@ -75,7 +76,7 @@ LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
 PIDFILE="$(find "$WLP_OUTPUT_DIR" -name "$SERVER.pid" 2>/dev/null | head -1)"
 SERVER_PID="$(cat "$PIDFILE" 2>/dev/null || echo 0)"
 OMEGA_BENCH_KEY="$OMEGA_BOOTSTRAP_API_KEY" java "$ROOT/bench/TriageBench.java" --url "http://localhost:$PORT" \
-    --csv "$CSV" --n "$N" --train "$TRAIN" --c "$C" --warmup "$WARMUP" --out "$OUT" \
+    --csv "$CSV" --n "$N" --train "$TRAIN" --c "$C" --warmup "$WARMUP" --via "${VIA:-history}" --out "$OUT" \
     --server-pid "$SERVER_PID" --meta "embedding_only_1t_per_s=$EMB1" --meta "embedding_only_2t_per_s=$EMB2" --meta "embedding_cpu_ms_per_text=$EMBCPU" \
     --meta "load_before=$LOAD" --meta "git=$(git rev-parse --short HEAD)"
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg); result in $OUT"
