@@ -20,7 +20,7 @@ import omega.platform.api.TicketNormalized;
 /**
  * A webhook delivery, for an authenticated tenant: verify (Zendesk and Autotask signatures), validate by normalizing (pure,
  * microseconds), store the raw payload (deduplicated by its hash) and queue it on {@code ticket-raw} before
- * the caller gets its 2xx. Malformed payloads are refused and not stored; a well-formed payload that cannot be
+ * the caller gets its 2xx, together with concurrent deliveries ({@link RawIntake}). Malformed payloads are refused and not stored; a well-formed payload that cannot be
  * normalized (missing or invalid field, wrong Salesforce org) is refused too, but stored and recorded as a
  * failure, so it can be replayed once the cause is fixed.
  */
@@ -43,7 +43,7 @@ public class WebhookIntake {
     RawPayloads payloads;
 
     @Inject
-    RawQueue queue;
+    RawIntake intake;
 
     @Inject
     NormalizationFailures failures;
@@ -86,10 +86,7 @@ public class WebhookIntake {
                     + (failureId == null ? " (already recorded)" : " (recorded as failure " + failureId + ")"),
                     failed.errors());
         }
-        RawPayloads.Stored stored = payloads.store(tenantId, platform.slug(), contentType, candidate.body());
-        if (!stored.record().queued()) {
-            queue.queue(stored.record(), false);
-        }
+        RawPayloads.Stored stored = intake.store(tenantId, platform.slug(), contentType, candidate.body());
         return new WebhookReceipt(stored.record().id(), tickets.size(), !stored.created());
     }
 
