@@ -28,7 +28,7 @@ public class Normalization {
     public List<TicketNormalized> normalize(RawPayload raw) {
         if (raw.platform() == PsaPlatform.SALESFORCE && raw.looksLikeXml()) {
             SalesforceOutboundMessage message = SalesforceOutboundMessage.parse(raw.body());
-            String organizationId = connections.find(raw.tenantId(), PsaPlatform.SALESFORCE)
+            String organizationId = connections.forWebhook(raw.tenantId(), PsaPlatform.SALESFORCE)
                     .map(Connection::organizationId).orElse(null);
             SalesforceAck.verifyOrganization(organizationId, message);
         }

@@ -102,7 +102,7 @@ public class WebhookIntake {
     }
 
     private String signingSecret(String tenantId, PsaPlatform platform, String what) {
-        String secret = connections.find(tenantId, platform).map(secrets::signingSecret).orElse(null);
+        String secret = connections.forWebhook(tenantId, platform).map(secrets::signingSecret).orElse(null);
         if (secret == null) {
             throw new ProblemException(403, "webhook-not-configured", "Webhook not configured",
                     platform.name().charAt(0) + platform.name().substring(1).toLowerCase(java.util.Locale.ROOT)
