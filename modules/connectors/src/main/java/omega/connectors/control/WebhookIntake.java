@@ -73,7 +73,7 @@ public class WebhookIntake {
         RawPayload candidate = new RawPayload(platform, tenantId, null, contentType, body == null ? "" : body, null, null);
         List<TicketNormalized> tickets;
         try {
-            tickets = normalization.normalize(candidate);
+            tickets = normalization.normalizeAtWebhook(candidate);
         } catch (NormalizationFailed failed) {
             if (NOT_STORED.contains(failed.reason())) {
                 throw failed;
