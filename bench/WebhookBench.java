@@ -27,8 +27,11 @@ import javax.crypto.spec.SecretKeySpec;
  * creates them):
  *
  * <pre>
- *   java bench/WebhookBench.java http://localhost:9080 &lt;api key&gt; [n per platform = 500] [c = 16] [history rows = 20000] [latency samples = 20]
+ *   java bench/WebhookBench.java http://localhost:9080 &lt;api key&gt; [n per platform = 500] [c = 16] [history rows = 20000] [latency samples = 20] [server pid]
  * </pre>
+ *
+ * With the server's pid it also reports the server process's CPU milliseconds per accepted webhook (utime + stime
+ * from /proc over the measured part), which unlike the rates does not depend on what else the machine runs.
  */
 public class WebhookBench {
 
@@ -41,6 +44,7 @@ public class WebhookBench {
     static final String SF_ORG = "00D5g000000BeNc";
     static String url;
     static String key;
+    static long serverPid = -1;
 
     public static void main(String[] args) throws Exception {
         url = args[0];
@@ -52,6 +56,7 @@ public class WebhookBench {
         int c = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int historyRows = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
         int samples = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        serverPid = args.length > 6 ? Long.parseLong(args[6]) : -1;
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (String p : List.of("zendesk", "salesforce", "autotask")) {
             HTTP.send(request("/api/v1/tenants/demo/connections/" + p).DELETE().build(), HttpResponse.BodyHandlers.discarding());
@@ -61,23 +66,31 @@ public class WebhookBench {
         post("/api/v1/tenants/demo/connections", "application/json", "{\"platform\":\"autotask\",\"signingSecret\":\"" + AUTOTASK_KEY + "\"}", null);
         System.out.printf(Locale.ROOT, "WebhookBench: n=%d per platform, c=%d, JVM %s, %d CPUs%n", n, c,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-12s %10s %9s %9s %9s %9s%n", "platform", "accepted/s", "p50 ms", "p95 ms", "max ms", "errors");
+        System.out.printf(Locale.ROOT, "%-12s %10s %9s %9s %9s %9s %12s %12s%n", "platform", "accepted/s", "p50 ms", "p95 ms", "max ms", "errors",
+                "server CPU ms/webhook", "bench CPU ms/webhook");
         for (String platform : List.of("zendesk", "servicenow", "salesforce", "kaseya-bms", "connectwise", "autotask")) {
             intake(platform, run, n, c);
         }
-        latency(run, samples);
-        history(run, historyRows);
+        if (samples > 0) {
+            latency(run, samples);
+        }
+        if (historyRows > 0) {
+            history(run, historyRows);
+        }
     }
 
     static void intake(String platform, String run, int n, int c) throws Exception {
-        // warm-up
-        for (int i = 0; i < 200; i++) {
+        // warm-up: half as many again (at least 200), so the JIT compiler's work (on 2 cores a third of the CPU
+        // in a short run) is mostly done before the measured part
+        for (int i = 0, warm = Math.max(200, n / 2); i < warm; i++) {
             send(platform, payload(platform, run + "-w-" + i));
         }
         long[] nanos = new long[n];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(c);
+        double cpu0 = cpuSeconds();
+        long own0 = ownCpuNanos();
         long start = System.nanoTime();
         for (int w = 0; w < c; w++) {
             pool.submit(() -> {
@@ -100,9 +113,12 @@ public class WebhookBench {
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
+        int accepted = Math.max(1, n - errors.get());
+        double cpuMs = (cpuSeconds() - cpu0) * 1000 / accepted;
+        double ownMs = (ownCpuNanos() - own0) / 1e6 / accepted;
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-12s %10.0f %9.1f %9.1f %9.1f %9d%n", platform, (n - errors.get()) / seconds,
-                nanos[n / 2] / 1e6, nanos[(int) (n * 0.95)] / 1e6, nanos[n - 1] / 1e6, errors.get());
+        System.out.printf(Locale.ROOT, "%-12s %10.0f %9.1f %9.1f %9.1f %9d %12.2f %12.2f%n", platform, (n - errors.get()) / seconds,
+                nanos[n / 2] / 1e6, nanos[(int) (n * 0.95)] / 1e6, nanos[n - 1] / 1e6, errors.get(), cpuMs, ownMs);
     }
 
     /** One webhook at a time: 202 → ticket QUEUED_FOR_TRIAGE (ticket-raw → normalizer → ticket-normalized → triage). */
@@ -139,6 +155,7 @@ public class WebhookBench {
                     .append("\",\"createdAt\":\"2025-0").append(1 + i % 9).append("-1").append(i % 10).append("T10:00:00Z\",\"labels\":{\"queue\":\"Q")
                     .append(i % 7).append("\",\"category\":\"c").append(i % 13).append("\"}}\n");
         }
+        double cpu0 = cpuSeconds();
         long t0 = System.nanoTime();
         String answer = post("/api/v1/history", "application/x-ndjson", ndjson.toString(), null);
         Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(answer);
@@ -152,8 +169,24 @@ public class WebhookBench {
             job = get("/api/v1/history/" + m.group(1));
         } while (job.contains("\"status\":\"PROCESSING\""));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "history import: %d rows, %.1f MB, 202 after %.2f s, done after %.2f s = %.0f rows/s (%s)%n",
-                rows, ndjson.length() / 1e6, uploaded, seconds, rows / seconds, job.replaceAll(".*\"status\":\"([A-Z]+)\".*", "$1"));
+        System.out.printf(Locale.ROOT, "history import: %d rows, %.1f MB, 202 after %.2f s, done after %.2f s = %.0f rows/s (%s),"
+                + " server CPU %.3f ms/row%n", rows, ndjson.length() / 1e6, uploaded, seconds, rows / seconds,
+                job.replaceAll(".*\"status\":\"([A-Z]+)\".*", "$1"), (cpuSeconds() - cpu0) * 1000 / rows);
+    }
+
+    /** @return the server process's CPU seconds so far (utime + stime, 100 ticks/s), NaN without a pid */
+    static double cpuSeconds() throws java.io.IOException {
+        if (serverPid < 0) {
+            return Double.NaN;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /** @return this load generator's own CPU time so far: on a shared 2-core machine it competes with the server */
+    static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     static String payload(String platform, String id) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -14,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import omega.connectors.api.ConnectionCreated;
 import omega.connectors.api.ConnectionRequest;
@@ -42,6 +46,28 @@ public class Connections implements WebhookTokens {
 
     @Inject
     ConnectionSecrets secrets;
+
+    @Inject
+    Connections self;
+
+    @Inject
+    @ConfigProperty(name = "connectors.webhook.connection-cache", defaultValue = "PT5S")
+    Duration cacheTtl;
+
+    private ConnectionCache cache;
+
+    @PostConstruct
+    void init() {
+        cache = new ConnectionCache(cacheTtl, System::nanoTime);
+    }
+
+    /**
+     * The connection as webhook deliveries see it: looked up at most once per
+     * {@code connectors.webhook.connection-cache} per tenant and platform.
+     */
+    public Optional<Connection> forWebhook(String tenantId, PsaPlatform platform) {
+        return cache.get(tenantId, platform, () -> self.find(tenantId, platform));
+    }
 
     @Override
     @Transactional
@@ -107,6 +133,7 @@ public class Connections implements WebhookTokens {
                 interval, interval > 0 ? (since == null ? now : since) : since);
         c.sealed();
         em.persist(c);
+        cache.forget(tenantId, platform);
         return new ConnectionCreated(view(c), token);
     }
 
@@ -170,6 +197,7 @@ public class Connections implements WebhookTokens {
     public boolean delete(String tenantId, PsaPlatform platform) {
         Optional<Connection> c = find(tenantId, platform);
         c.ifPresent(em::remove);
+        cache.forget(tenantId, platform);
         return c.isPresent();
     }
 

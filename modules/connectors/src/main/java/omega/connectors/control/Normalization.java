@@ -24,11 +24,30 @@ public class Normalization {
     @Inject
     Connections connections;
 
-    /** @throws NormalizationFailed when the payload cannot become canonical tickets */
+    /**
+     * In the normalizer stage and for replays: with the connection as it is in the database now.
+     *
+     * @throws NormalizationFailed when the payload cannot become canonical tickets
+     */
     public List<TicketNormalized> normalize(RawPayload raw) {
+        return normalize(raw, false);
+    }
+
+    /**
+     * At the webhook: with the connection as {@link Connections#forWebhook} saw it at most a few seconds ago (a
+     * payload wrongly refused after a change on another replica is stored as a failure and can be replayed).
+     *
+     * @throws NormalizationFailed when the payload cannot become canonical tickets
+     */
+    public List<TicketNormalized> normalizeAtWebhook(RawPayload raw) {
+        return normalize(raw, true);
+    }
+
+    private List<TicketNormalized> normalize(RawPayload raw, boolean webhook) {
         if (raw.platform() == PsaPlatform.SALESFORCE && raw.looksLikeXml()) {
             SalesforceOutboundMessage message = SalesforceOutboundMessage.parse(raw.body());
-            String organizationId = connections.find(raw.tenantId(), PsaPlatform.SALESFORCE)
+            String organizationId = (webhook ? connections.forWebhook(raw.tenantId(), PsaPlatform.SALESFORCE)
+                    : connections.find(raw.tenantId(), PsaPlatform.SALESFORCE))
                     .map(Connection::organizationId).orElse(null);
             SalesforceAck.verifyOrganization(organizationId, message);
         }

@@ -20,7 +20,7 @@ import omega.platform.api.TicketNormalized;
 /**
  * A webhook delivery, for an authenticated tenant: verify (Zendesk and Autotask signatures), validate by normalizing (pure,
  * microseconds), store the raw payload (deduplicated by its hash) and queue it on {@code ticket-raw} before
- * the caller gets its 2xx. Malformed payloads are refused and not stored; a well-formed payload that cannot be
+ * the caller gets its 2xx, together with concurrent deliveries ({@link RawIntake}). Malformed payloads are refused and not stored; a well-formed payload that cannot be
  * normalized (missing or invalid field, wrong Salesforce org) is refused too, but stored and recorded as a
  * failure, so it can be replayed once the cause is fixed.
  */
@@ -43,7 +43,7 @@ public class WebhookIntake {
     RawPayloads payloads;
 
     @Inject
-    RawQueue queue;
+    RawIntake intake;
 
     @Inject
     NormalizationFailures failures;
@@ -73,7 +73,7 @@ public class WebhookIntake {
         RawPayload candidate = new RawPayload(platform, tenantId, null, contentType, body == null ? "" : body, null, null);
         List<TicketNormalized> tickets;
         try {
-            tickets = normalization.normalize(candidate);
+            tickets = normalization.normalizeAtWebhook(candidate);
         } catch (NormalizationFailed failed) {
             if (NOT_STORED.contains(failed.reason())) {
                 throw failed;
@@ -86,10 +86,7 @@ public class WebhookIntake {
                     + (failureId == null ? " (already recorded)" : " (recorded as failure " + failureId + ")"),
                     failed.errors());
         }
-        RawPayloads.Stored stored = payloads.store(tenantId, platform.slug(), contentType, candidate.body());
-        if (!stored.record().queued()) {
-            queue.queue(stored.record(), false);
-        }
+        RawPayloads.Stored stored = intake.store(tenantId, platform.slug(), contentType, candidate.body());
         return new WebhookReceipt(stored.record().id(), tickets.size(), !stored.created());
     }
 
@@ -105,7 +102,7 @@ public class WebhookIntake {
     }
 
     private String signingSecret(String tenantId, PsaPlatform platform, String what) {
-        String secret = connections.find(tenantId, platform).map(secrets::signingSecret).orElse(null);
+        String secret = connections.forWebhook(tenantId, platform).map(secrets::signingSecret).orElse(null);
         if (secret == null) {
             throw new ProblemException(403, "webhook-not-configured", "Webhook not configured",
                     platform.name().charAt(0) + platform.name().substring(1).toLowerCase(java.util.Locale.ROOT)
