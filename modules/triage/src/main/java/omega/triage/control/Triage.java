@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import omega.platform.api.TicketNormalized;
-import omega.triage.api.Decision;
 
 /**
  * One {@code ticket-normalized} message through the triage stage in one database transaction: record the ticket
@@ -35,7 +34,6 @@ public class Triage {
             return false;
         }
         TicketSnapshot ticket = undecided.get();
-        Decision previous = ticket.neverDecided() ? null : decisions.latest(ticket.ticketId()).orElse(null);
-        return decisions.store(ticket, decider.decide(ticket, previous));
+        return decisions.store(ticket, decider.decide(ticket, decisions.latest(ticket.ticketId()).orElse(null)));
     }
 }

@@ -86,17 +86,11 @@ public class TriageQueue {
     }
 
     private Optional<TicketSnapshot> undecided(TicketRecord ticket, TicketNormalized event, Instant now, long nanos) {
-        if (ticket == null) {
-            return Optional.empty();
-        }
-        // the first decision of a ticket sets its triagedAt in the same transaction: without it there is none to find
-        boolean neverDecided = ticket.triagedAt() == null;
-        if (!neverDecided && decisions.decided(ticket.id(), ticket.version())) {
+        if (ticket == null || decisions.decided(ticket.id(), ticket.version())) {
             return Optional.empty();
         }
         return Optional.of(new TicketSnapshot(ticket.id(), ticket.tenantId(), ticket.version(), ticket.title(),
-                ticket.body(), ticket.requester(), ticket.priority(), ticket.createdAt(), event.slaDueAt(), now, nanos,
-                neverDecided));
+                ticket.body(), ticket.requester(), ticket.priority(), ticket.createdAt(), event.slaDueAt(), now, nanos));
     }
 
     private static String truncate(String s, int max) {
